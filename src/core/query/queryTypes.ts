@@ -32,6 +32,12 @@ export interface YearRange {
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
+/** Where parts of the query were typed, so later stages (venue resolution) can point errors at them. */
+export interface QueryPositions {
+  /** Zero-based offset in `input` of each venue filter's value, parallel to `filters.venues`. */
+  venues: number[];
+}
+
 export interface ParsedQuery {
   /** The query string as given. */
   input: string;
@@ -45,6 +51,8 @@ export interface ParsedQuery {
   };
   /** Undefined when the query does not say; the search picks relevance for text, newest otherwise. */
   sort?: SortOrder;
+  /** Set by parseQuery; absent on queries built by hand. Offsets refer to `input`. */
+  positions?: QueryPositions;
 }
 
 export function emptyQuery(input = ''): ParsedQuery {
