@@ -139,7 +139,10 @@ function findDuplicateId(papers: readonly Paper[]): { id: string; index: number;
   return undefined;
 }
 
-/** V8 reports "... at position 123" (Node 20) or "(line 4 column 7)" (newer); turn either into a line. */
+/**
+ * V8 reports "... at position 123" or "(line 4 column 7)" for most syntax errors (not for every
+ * "Unexpected token"); turn either into a line, or give none.
+ */
 function lineOfJsonError(text: string, error: unknown): number | undefined {
   const message = error instanceof Error ? error.message : '';
   const lineMatch = /line (\d+)/.exec(message);

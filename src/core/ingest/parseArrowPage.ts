@@ -101,12 +101,13 @@ export function parseArrowPage(text: string, file: string): ParsedArrowPage {
   if (papers.length === 0) {
     warnings.push({ file, code: IngestWarningCode.NoPapers, message: `The page for "${header.cluster}" lists no papers.` });
   }
-  if (header.claimedPaperCount !== undefined && header.claimedPaperCount !== firstLineOfId.size) {
+  // The claim is about the page's listing, so a repeated entry counts as listed.
+  if (header.claimedPaperCount !== undefined && header.claimedPaperCount !== papers.length) {
     warnings.push({
       file,
       line: header.claimedPaperCountLine,
       code: IngestWarningCode.PaperCountMismatch,
-      message: `The page claims ${header.claimedPaperCount} papers but lists ${firstLineOfId.size}; only the listed papers were read.`,
+      message: `The page claims ${header.claimedPaperCount} papers but lists ${papers.length}; only the listed papers were read.`,
     });
   }
 
