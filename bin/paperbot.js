@@ -4,10 +4,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const compiledCli = new URL('../dist/src/cli/main.js', import.meta.url);
+const compiledCli = new URL('../dist/src/cli/entry.js', import.meta.url);
 if (!existsSync(fileURLToPath(compiledCli))) {
   process.stderr.write('paperbot is not built yet: run `npm install` (or `npm run build`) first.\n');
   process.exit(1);
 }
-const { main } = await import(compiledCli.href);
-process.exitCode = await main(process.argv.slice(2));
+await import(compiledCli.href);

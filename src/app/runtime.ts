@@ -1,0 +1,84 @@
+// Wires the core together for one process: config -> store -> catalog (index) -> commands.
+// Every entry point (terminal chat, `paperbot ask`, the Discord and Slack adapters) starts here,
+// so they all answer from the same corpus in the same way.
+import type { Config } from '../config.js';
+import type { Command, CommandContext, CommandOutcome, CommandUser } from '../core/commands/command.js';
+import { CommandRegistry } from '../core/commands/commandRegistry.js';
+import { runCommand } from '../core/commands/commandRunner.js';
+import { PaperCatalog } from '../core/catalog.js';
+import { readCorpusFile } from '../core/ingest/corpusFile.js';
+import type { Logger } from '../core/logger.js';
+import type { CommandInvocation } from '../core/reply/neutralReply.js';
+import type { TextEngineFactory } from '../core/search/paperIndex.js';
+import type { PaperStore } from '../core/store/paperStore.js';
+import { openStore } from './openStore.js';
+
+export interface RuntimeOptions {
+  random?: () => number;
+  now?: () => Date;
+  resultLimit?: number;
+  createEngine?: TextEngineFactory;
+}
+
+export interface InvocationSource {
+  platform: CommandContext['platform'];
+  user: CommandUser;
+  channelId?: string;
+  workspaceId?: string;
+}
+
+export class PaperbotRuntime {
+  private constructor(
+    readonly config: Config,
+    readonly logger: Logger,
+    readonly store: PaperStore,
+    readonly catalog: PaperCatalog,
+    readonly registry: CommandRegistry,
+    private readonly options: RuntimeOptions,
+  ) {}
+
+  static async start(config: Config, logger: Logger, options: RuntimeOptions = {}): Promise<PaperbotRuntime> {
+    const store = await openStore(config.databaseUrl);
+    try {
+      const [catalog, registry] = await Promise.all([
+        PaperCatalog.open(store, {
+          logger,
+          loadSeed: async () => (await readCorpusFile(config.papersPath)).papers,
+          createEngine: options.createEngine,
+        }),
+        CommandRegistry.load(),
+      ]);
+      return new PaperbotRuntime(config, logger, store, catalog, registry, options);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+
+  get commands(): readonly Command[] {
+    return this.registry.all();
+  }
+
+  context(source: InvocationSource): CommandContext {
+    return {
+      catalog: this.catalog,
+      logger: this.logger,
+      platform: source.platform,
+      user: source.user,
+      channelId: source.channelId,
+      workspaceId: source.workspaceId,
+      now: this.options.now ?? (() => new Date()),
+      random: this.options.random ?? Math.random,
+      resultLimit: this.options.resultLimit ?? 50,
+      commands: this.registry.all(),
+    };
+  }
+
+  run(invocation: CommandInvocation, source: InvocationSource): Promise<CommandOutcome> {
+    return runCommand(invocation, this.context(source), this.registry);
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}

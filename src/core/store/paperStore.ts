@@ -1,0 +1,32 @@
+// The store interface: where papers (and, later, subscriptions and button state) live.
+// SQLite is the default implementation; PostgreSQL implements the same interface for several
+// bot instances sharing one database. Everything above the store speaks only this interface.
+import type { Paper, StoredPaper } from '../paper.js';
+
+export interface UpsertSummary {
+  /** Ids of papers the store had never seen. */
+  added: string[];
+  /** Ids of papers whose record changed (new source, longer author list, ...). */
+  updated: string[];
+  unchanged: number;
+}
+
+export interface PaperStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies pending schema migrations; safe to call on every start. */
+  migrate(): Promise<void>;
+  countPapers(): Promise<number>;
+  listPapers(): Promise<StoredPaper[]>;
+  getPapers(ids: string[]): Promise<StoredPaper[]>;
+  /**
+   * Inserts new papers and replaces changed ones in one transaction; a paper keeps the
+   * firstSeenAt of its first insertion. The caller merges new data with the stored record.
+   */
+  upsertPapers(papers: Paper[], now?: Date): Promise<UpsertSummary>;
+  /** A number that grows whenever the papers change; cheap enough to poll every few seconds. */
+  corpusRevision(): Promise<number>;
+  /** Short-key storage for button state that does not fit in a custom id. */
+  putButtonState(key: string, state: string, now?: Date): Promise<void>;
+  getButtonState(key: string): Promise<string | undefined>;
+  close(): Promise<void>;
+}
