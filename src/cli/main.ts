@@ -65,6 +65,22 @@ export async function main(argv: string[], io: CliIo = { stdin: process.stdin, s
 async function start(config: Config, logger: Logger, io: CliIo): Promise<number> {
   const { PaperbotRuntime } = await import('../app/runtime.js');
   const runtime = await PaperbotRuntime.start(config, logger);
+  const { anyPlatformConfigured, startPlatformServices } = await import('../app/platformServices.js');
+  if (anyPlatformConfigured(config)) {
+    const stopWatching = runtime.catalog.watch(5_000);
+    const running = await startPlatformServices(runtime, config, logger).catch(async (error: unknown) => {
+      await runtime.close();
+      throw error;
+    });
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    stopWatching();
+    await running.stop();
+    await runtime.close();
+    return EXIT_OK;
+  }
   try {
     const { runTerminalChat } = await import('./terminalChat.js');
     await runTerminalChat(runtime, {

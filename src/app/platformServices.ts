@@ -1,0 +1,69 @@
+// Starts what the environment configures in one process: the Discord bot (gateway and/or HTTP
+// interactions), the Slack app (HTTP or Socket Mode) and the digest scheduler, sharing one HTTP
+// server on PORT with GET /healthz. `npm start` with no tokens never gets here (terminal chat).
+import type { Server } from 'node:http';
+import type { Config } from '../config.js';
+import type { Logger } from '../core/logger.js';
+import { createHttpServer, listen, type RouteHandler } from '../server/httpServer.js';
+import type { PaperbotRuntime } from './runtime.js';
+
+/** One platform or background service; it may add HTTP routes before the server starts. */
+export interface PlatformService {
+  readonly name: string;
+  /** HTTP routes this service answers, e.g. "POST /discord/interactions". */
+  readonly routes?: ReadonlyMap<string, RouteHandler>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Each entry decides from the config whether its service runs, and loads its module lazily. */
+export type PlatformServiceLoader = (runtime: PaperbotRuntime, config: Config, logger: Logger) => Promise<PlatformService | undefined>;
+
+/** Platform adapters register here (one line each). */
+export const PLATFORM_SERVICE_LOADERS: PlatformServiceLoader[] = [];
+
+export interface RunningServices {
+  services: PlatformService[];
+  /** Present when some service needs HTTP. */
+  server?: Server;
+  port?: number;
+  stop(): Promise<void>;
+}
+
+export function anyPlatformConfigured(config: Config): boolean {
+  return config.discord.token !== undefined || config.discord.publicKey !== undefined || config.slack.botToken !== undefined;
+}
+
+export async function startPlatformServices(runtime: PaperbotRuntime, config: Config, logger: Logger): Promise<RunningServices> {
+  const services: PlatformService[] = [];
+  for (const load of PLATFORM_SERVICE_LOADERS) {
+    const service = await load(runtime, config, logger);
+    if (service !== undefined) services.push(service);
+  }
+  const routes = new Map<string, RouteHandler>();
+  for (const service of services) for (const [route, handler] of service.routes ?? []) routes.set(route, handler);
+
+  let server: Server | undefined;
+  let port: number | undefined;
+  if (routes.size > 0) {
+    server = createHttpServer({ logger, routes, health: () => ({ papers: runtime.catalog.index.size, services: services.map((service) => service.name) }) });
+    port = await listen(server, config.port);
+    logger.info('http server listening', { port, routes: [...routes.keys()] });
+  }
+  const started: PlatformService[] = [];
+  const stop = async (): Promise<void> => {
+    for (const service of started.reverse()) await service.stop().catch((error: unknown) => logger.warn('service stop failed', { service: service.name, error }));
+    if (server !== undefined) await new Promise<void>((resolve) => server?.close(() => resolve()));
+  };
+  try {
+    for (const service of services) {
+      await service.start();
+      started.push(service);
+      logger.info('service started', { service: service.name });
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { services, server, port, stop };
+}
