@@ -1,7 +1,7 @@
 // Loads commands/: every module default-exports one Command, validated with CommandSchema, and
 // the registry is a Map keyed by name. Adding a command is adding one file.
 import { readdir } from 'node:fs/promises';
-import { ErrorCode, PaperbotError } from '../errors.js';
+import { ErrorCode, PaperbotError, UserError } from '../errors.js';
 import { closestWord } from '../text/closestWord.js';
 import { CommandSchema, type Command } from './command.js';
 
@@ -53,7 +53,7 @@ export class CommandRegistry {
     const command = this.get(name);
     if (command !== undefined) return command;
     const suggestion = closestWord(name.toLowerCase(), this.names());
-    throw new PaperbotError(ErrorCode.UnknownCommand, `There is no /${name} command${suggestion === undefined ? '' : `; did you mean /${suggestion}?`}`, {
+    throw new UserError(ErrorCode.UnknownCommand, `There is no /${name} command${suggestion === undefined ? '' : `; did you mean /${suggestion}?`}`, {
       hint: `Commands: ${this.names().map((known) => `/${known}`).join(', ')}. Try /help.`,
     });
   }
