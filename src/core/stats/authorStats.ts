@@ -1,0 +1,173 @@
+// Who wrote what: author counts over a set of papers, one author's profile (papers, years,
+// venues, co-authors), and fuzzy author look-up. Pure functions over papers, shared by /authors
+// and /ask. An author's identity is the folded name (foldName), so "Gao Huang 0001", "gao huang"
+// and "Gáo Huang" are one person, and cluster authors count even when the shown list is cut.
+import { allAuthorNames, foldName, type Paper } from '../paper.js';
+import { editDistance } from '../query/editDistance.js';
+
+export interface AuthorCount {
+  /** The folded name: the author's identity. */
+  key: string;
+  /** The spelling most papers use, for display. */
+  name: string;
+  papers: number;
+}
+
+export interface VenueCount {
+  venue: string;
+  papers: number;
+}
+
+export interface YearCount {
+  year: number;
+  papers: number;
+}
+
+export interface AuthorProfile<P extends Paper = Paper> {
+  author: AuthorCount;
+  /** Newest first, then by title. */
+  papers: P[];
+  firstYear: number;
+  lastYear: number;
+  /** Years with at least one paper, oldest first. */
+  years: YearCount[];
+  /** Most papers first. */
+  venues: VenueCount[];
+  /** Everyone who shares a paper with the author, most shared papers first. */
+  coauthors: AuthorCount[];
+}
+
+export interface AuthorMatch {
+  author: AuthorCount;
+  /** Other authors the text could mean, best first (e.g. the other "Huang"s). */
+  alternatives: AuthorCount[];
+}
+
+/** The identity of a typed or listed name: folded, without a DBLP homonym number ("Gao Huang 0001"). */
+export function authorKey(name: string): string {
+  return foldName(name.replace(/\s+\d{4}\s*$/u, ''));
+}
+
+/** The distinct authors of each paper, by identity (a name listed twice counts once). */
+function authorsOf(paper: Paper): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const name of allAuthorNames(paper)) {
+    const key = authorKey(name);
+    if (key !== '' && !byKey.has(key)) byKey.set(key, name);
+  }
+  return byKey;
+}
+
+/** Counts papers per author; most papers first, then alphabetically. */
+export function countAuthors(papers: readonly Paper[]): AuthorCount[] {
+  const counts = new Map<string, { papers: number; spellings: Map<string, number> }>();
+  for (const paper of papers) {
+    for (const [key, name] of authorsOf(paper)) {
+      const entry = counts.get(key) ?? { papers: 0, spellings: new Map<string, number>() };
+      entry.papers += 1;
+      entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
+      counts.set(key, entry);
+    }
+  }
+  return [...counts]
+    .map(([key, entry]) => ({ key, name: commonestSpelling(entry.spellings), papers: entry.papers }))
+    .sort(byCountThenName);
+}
+
+/** The author's papers, years, venues and co-authors; undefined when they wrote none of these papers. */
+export function authorProfile<P extends Paper>(papers: readonly P[], name: string): AuthorProfile<P> | undefined {
+  const key = authorKey(name);
+  const own = papers.filter((paper) => authorsOf(paper).has(key));
+  const author = countAuthors(own).find((candidate) => candidate.key === key);
+  if (author === undefined) return undefined;
+
+  const sorted = [...own].sort((a, b) => b.year - a.year || a.title.localeCompare(b.title));
+  const years = new Map<number, number>();
+  const venues = new Map<string, number>();
+  for (const paper of own) {
+    years.set(paper.year, (years.get(paper.year) ?? 0) + 1);
+    venues.set(paper.venue, (venues.get(paper.venue) ?? 0) + 1);
+  }
+  const yearCounts = [...years].map(([year, count]) => ({ year, papers: count })).sort((a, b) => a.year - b.year);
+  return {
+    author,
+    papers: sorted,
+    firstYear: yearCounts[0]?.year ?? 0,
+    lastYear: yearCounts.at(-1)?.year ?? 0,
+    years: yearCounts,
+    venues: [...venues].map(([venue, count]) => ({ venue, papers: count })).sort((a, b) => b.papers - a.papers || a.venue.localeCompare(b.venue)),
+    coauthors: countAuthors(own).filter((candidate) => candidate.key !== key),
+  };
+}
+
+/**
+ * The author a person means: the full name in any case or accents, a surname or given name alone
+ * ("huang", the most prolific Huang wins), the names swapped ("Huang Gao"), or small typos
+ * ("Shiji Sung"). Undefined when nothing is close.
+ */
+export function findAuthor(papers: readonly Paper[], text: string): AuthorMatch | undefined {
+  const wanted = authorKey(text);
+  if (wanted === '') return undefined;
+  const scored = countAuthors(papers)
+    .map((author) => ({ author, score: nameScore(author.key, wanted) }))
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score || byCountThenName(a.author, b.author));
+  const best = scored[0];
+  if (best === undefined) return undefined;
+  // Only names as good as the best are real alternatives; a typo match is no rival to an exact one.
+  const alternatives = scored.slice(1).filter((entry) => entry.score >= best.score - 10).slice(0, 5).map((entry) => entry.author);
+  return { author: best.author, alternatives };
+}
+
+/** Names close enough to suggest after a miss ("did you mean"), best first. */
+export function suggestAuthors(papers: readonly Paper[], text: string, limit = 3): AuthorCount[] {
+  const wanted = authorKey(text);
+  if (wanted === '') return [];
+  const wantedWords = wanted.split(' ');
+  return countAuthors(papers)
+    .map((author) => {
+      const whole = editDistance(wanted, author.key, Math.ceil(wanted.length / 2)) / Math.max(1, wanted.length);
+      const words = author.key.split(' ');
+      const perWord = Math.min(
+        ...wantedWords.flatMap((typed) => words.map((word) => editDistance(typed, word, Math.ceil(typed.length / 2)) / Math.max(1, typed.length))),
+      );
+      return { author, distance: Math.min(whole, perWord) };
+    })
+    .filter((entry) => entry.distance <= 0.5)
+    .sort((a, b) => a.distance - b.distance || byCountThenName(a.author, b.author))
+    .slice(0, limit)
+    .map((entry) => entry.author);
+}
+
+/** How well a folded typed name names a folded author name; 0 when it does not. */
+function nameScore(name: string, wanted: string): number {
+  if (name === wanted) return 100;
+  const nameWords = name.split(' ');
+  const wantedWords = wanted.split(' ');
+  // Words in order inside the name: "huang", "gao", "gao huang" for "gao huang".
+  if (` ${name} `.includes(` ${wanted} `)) return 80;
+  // The same words in another order: "Huang Gao", as some sources write Chinese names.
+  if (wantedWords.length === nameWords.length && [...wantedWords].sort().join(' ') === [...nameWords].sort().join(' ')) return 75;
+  // Initials for given names: "G. Huang", "g huang".
+  if (wantedWords.length === nameWords.length && wantedWords.length > 1 && wantedWords.every((word, i) => word === nameWords[i] || (word.length === 1 && nameWords[i]?.startsWith(word) === true))) return 70;
+  // A typo in the whole name: one edit for short names, more for long ones.
+  const allowed = Math.max(1, Math.floor(wanted.length / 5));
+  const whole = editDistance(wanted, name, allowed);
+  if (whole <= allowed) return 60 - whole;
+  // A typo in one word typed alone ("huamg"): only for words long enough that one edit is telling.
+  if (wantedWords.length === 1 && wanted.length >= 4) {
+    const perWord = Math.min(...nameWords.map((word) => editDistance(wanted, word, 1)));
+    if (perWord <= 1) return 50;
+  }
+  return 0;
+}
+
+function commonestSpelling(spellings: ReadonlyMap<string, number>): string {
+  let best: [string, number] | undefined;
+  for (const entry of spellings) if (best === undefined || entry[1] > best[1]) best = entry;
+  return best?.[0] ?? '';
+}
+
+function byCountThenName(a: AuthorCount, b: AuthorCount): number {
+  return b.papers - a.papers || a.name.localeCompare(b.name);
+}
