@@ -6,6 +6,7 @@ import type { IngestWarning } from '../core/ingest/ingestWarning.js';
 import { mergePapers } from '../core/ingest/mergePapers.js';
 import type { Paper } from '../core/paper.js';
 import type { PaperStore, UpsertSummary } from '../core/store/paperStore.js';
+import { prepareStore } from '../core/store/seedStore.js';
 
 export interface IngestReport extends UpsertSummary {
   parsed: number;
@@ -13,8 +14,17 @@ export interface IngestReport extends UpsertSummary {
   copiedSources: string[];
 }
 
-export async function ingestIntoStore(store: PaperStore, paths: readonly string[], options: { sourcesDir?: string; now?: Date } = {}): Promise<IngestReport> {
+export interface IngestOptions {
+  /** Where raw pages are kept (data/sources/). */
+  sourcesDir?: string;
+  /** The bundled corpus, put in an empty store before the new pages. */
+  loadSeed?: () => Promise<Paper[]>;
+  now?: Date;
+}
+
+export async function ingestIntoStore(store: PaperStore, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
   const result = await ingestFiles(paths);
+  await prepareStore(store, options.loadSeed);
   const existing = new Map((await store.getPapers(result.papers.map((paper) => paper.id))).map((paper) => [paper.id, paper]));
   const toWrite: Paper[] = result.papers.map((paper) => {
     const stored = existing.get(paper.id);
@@ -24,7 +34,6 @@ export async function ingestIntoStore(store: PaperStore, paths: readonly string[
   });
   const pages = result.sources.filter((source) => source.kind === 'arrow-page').map((source) => source.path);
   const copied = options.sourcesDir === undefined || pages.length === 0 ? { copied: [] } : await copySourcesInto(options.sourcesDir, pages);
-  await store.migrate();
   const summary = await store.upsertPapers(toWrite, options.now);
   return { ...summary, parsed: result.papers.length, warnings: result.warnings, copiedSources: copied.copied };
 }

@@ -149,10 +149,18 @@ async function ingest(args: string[], config: Config, logger: Logger, io: CliIo)
     print(`Wrote ${result.papers.length} papers to ${values.out}.`);
     return EXIT_OK;
   }
-  const [{ openStore }, { ingestIntoStore }, { join }] = await Promise.all([import('../app/openStore.js'), import('../app/ingestIntoStore.js'), import('node:path')]);
+  const [{ openStore }, { ingestIntoStore }, { readCorpusFile }, { join }] = await Promise.all([
+    import('../app/openStore.js'),
+    import('../app/ingestIntoStore.js'),
+    import('../core/ingest/corpusFile.js'),
+    import('node:path'),
+  ]);
   const store = await openStore(config.databaseUrl);
   try {
-    const report = await ingestIntoStore(store, positionals, { sourcesDir: join(config.dataDir, 'sources') });
+    const report = await ingestIntoStore(store, positionals, {
+      sourcesDir: join(config.dataDir, 'sources'),
+      loadSeed: async () => (await readCorpusFile(config.papersPath)).papers,
+    });
     printWarnings(report.warnings);
     print(`Ingested ${report.parsed} papers: ${report.added.length} new, ${report.updated.length} updated, ${report.unchanged} unchanged.`);
     if (report.copiedSources.length > 0) print(`Kept the raw pages in ${join(config.dataDir, 'sources')}.`);

@@ -5,6 +5,7 @@ import type { Logger } from './logger.js';
 import type { Paper } from './paper.js';
 import { PaperIndex, type TextEngineFactory } from './search/paperIndex.js';
 import type { PaperStore } from './store/paperStore.js';
+import { prepareStore } from './store/seedStore.js';
 
 export interface CatalogOptions {
   logger: Logger;
@@ -29,12 +30,8 @@ export class PaperCatalog {
   }
 
   static async open(store: PaperStore, options: CatalogOptions): Promise<PaperCatalog> {
-    await store.migrate();
-    if (options.loadSeed !== undefined && (await store.countPapers()) === 0) {
-      const seed = await options.loadSeed();
-      const summary = await store.upsertPapers(seed);
-      options.logger.info('seeded an empty store', { papers: summary.added.length });
-    }
+    const seeded = await prepareStore(store, options.loadSeed);
+    if (seeded > 0) options.logger.info('seeded an empty store', { papers: seeded });
     const revision = await store.corpusRevision();
     const index = new PaperIndex(await store.listPapers(), options.createEngine);
     return new PaperCatalog(store, options, index, revision);
