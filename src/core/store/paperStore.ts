@@ -2,6 +2,7 @@
 // SQLite is the default implementation; PostgreSQL implements the same interface for several
 // bot instances sharing one database. Everything above the store speaks only this interface.
 import type { Paper, StoredPaper } from '../paper.js';
+import type { SubscriptionStore } from './subscriptionStore.js';
 
 export interface UpsertSummary {
   /** Ids of papers the store had never seen. */
@@ -28,5 +29,7 @@ export interface PaperStore {
   /** Short-key storage for button state that does not fit in a custom id. */
   putButtonState(key: string, state: string, now?: Date): Promise<void>;
   getButtonState(key: string): Promise<string | undefined>;
+  /** Channel subscriptions, the delivery ledger and digest leases, in the same database. */
+  readonly subscriptions: SubscriptionStore;
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { ErrorCode, PaperbotError } from '../errors.js';
 import { PaperSchema, type Paper, type StoredPaper } from '../paper.js';
 import { MIGRATIONS } from './migrations.js';
 import type { PaperStore, UpsertSummary } from './paperStore.js';
+import { PostgresSubscriptionStore } from './postgresSubscriptionStore.js';
 
 /** Arbitrary constant shared by every paperbot instance: "paperbot" in ASCII, folded. */
 const MIGRATION_LOCK_ID = 0x7061706572;
@@ -19,11 +20,13 @@ interface PaperRow {
 export class PostgresStore implements PaperStore {
   readonly kind = 'postgres' as const;
   readonly pool: pg.Pool;
+  readonly subscriptions: PostgresSubscriptionStore;
 
   constructor(connectionString: string, options: { max?: number } = {}) {
     this.pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
     // An idle client losing its connection must not crash the process.
     this.pool.on('error', () => undefined);
+    this.subscriptions = new PostgresSubscriptionStore(this.pool);
   }
 
   async migrate(): Promise<void> {

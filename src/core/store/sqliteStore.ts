@@ -8,6 +8,7 @@ import { ErrorCode, PaperbotError } from '../errors.js';
 import { PaperSchema, type Paper, type StoredPaper } from '../paper.js';
 import { MIGRATIONS } from './migrations.js';
 import type { PaperStore, UpsertSummary } from './paperStore.js';
+import { SqliteSubscriptionStore } from './sqliteSubscriptionStore.js';
 
 interface PaperRow {
   id: string;
@@ -18,6 +19,7 @@ interface PaperRow {
 export class SqliteStore implements PaperStore {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
+  readonly subscriptions: SqliteSubscriptionStore;
 
   /** @param path a file path, or ':memory:' for tests. */
   constructor(readonly path: string) {
@@ -34,6 +36,7 @@ export class SqliteStore implements PaperStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
+    this.subscriptions = new SqliteSubscriptionStore(this.db);
   }
 
   async migrate(): Promise<void> {
