@@ -20,7 +20,9 @@ export interface PlatformService {
 export type PlatformServiceLoader = (runtime: PaperbotRuntime, config: Config, logger: Logger) => Promise<PlatformService | undefined>;
 
 /** Platform adapters register here (one line each). */
-export const PLATFORM_SERVICE_LOADERS: PlatformServiceLoader[] = [];
+export const PLATFORM_SERVICE_LOADERS: PlatformServiceLoader[] = [
+  async (runtime, config, logger) => (config.slack.botToken === undefined ? undefined : (await import('../adapters/slack/slackService.js')).loadSlackService(runtime, config, logger)),
+];
 
 export interface RunningServices {
   services: PlatformService[];

@@ -1,0 +1,145 @@
+// End to end over loopback: the project's start-up code runs the real Bolt App on the shared
+// server, the Web API is a fake Slack, and the test sends slash commands and button presses
+// signed as Slack signs them, then checks the acknowledgement and what reached the response_url.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARE_ACTION_ID } from '../../../src/adapters/slack/renderSlackBlocks.js';
+import { blockActionBody, buttonsOf, postSigned, slashCommandBody, startSlackTestBot, type SlackTestBot } from './slackTestBot.js';
+
+describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
+  let bot: SlackTestBot;
+
+  beforeAll(async () => {
+    bot = await startSlackTestBot();
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  const slash = async (command: string, text: string): Promise<{ status: number; ackBody: string; reply: Record<string, unknown>; responseUrl: string }> => {
+    const responseUrl = bot.slack.newResponseUrl();
+    const response = await postSigned(bot.baseUrl, slashCommandBody({ command, text, responseUrl }));
+    const ackBody = await response.text();
+    const [reply] = await bot.slack.waitForResponses(responseUrl);
+    return { status: response.status, ackBody, reply: reply ?? {}, responseUrl };
+  };
+
+  const press = async (actionId: string, value: string, isEphemeral: boolean, count = 1): Promise<{ status: number; replies: Record<string, unknown>[] }> => {
+    const responseUrl = bot.slack.newResponseUrl();
+    const response = await postSigned(bot.baseUrl, blockActionBody({ actionId, value, responseUrl, isEphemeral }));
+    await response.text();
+    const replies = await bot.slack.waitForResponses(responseUrl, count);
+    return { status: response.status, replies };
+  };
+
+  it('serves /slack/events and /healthz on the same port, checking the token with auth.test at start-up', async () => {
+    const health = await fetch(`${bot.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', services: ['slack (http)'] });
+    expect(bot.slack.callsTo('auth.test').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('acknowledges /papers at once with an empty 200 and answers privately with results, paging and Share', async () => {
+    const { status, ackBody, reply } = await slash('/papers', 'year:2024');
+    expect(status).toBe(200);
+    expect(ackBody).toBe('');
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.replace_original).toBe(false);
+    expect(String(reply.text)).toMatch(/^\d+ papers match `year:2024`\.$/);
+    const buttons = buttonsOf(reply);
+    expect(buttons.map((button) => button.text.text)).toEqual(['Next ▶', 'Share in channel']);
+    expect(new Set(buttons.map((button) => button.action_id)).size).toBe(buttons.length);
+  });
+
+  it('answers in the channel when asked with public, without a Share button', async () => {
+    const { reply } = await slash('/papers', 'public year:2024');
+    expect(reply.response_type).toBe('in_channel');
+    expect(String(reply.text)).toMatch(/papers match `year:2024`/);
+    expect(buttonsOf(reply).map((button) => button.text.text)).toEqual(['Next ▶']);
+    const trailing = await slash('/paper', 'GridMix --public');
+    expect(trailing.reply.response_type).toBe('in_channel');
+    expect(String(trailing.reply.text)).toMatch(/GridMix/);
+  });
+
+  it('runs each command under its own slash command name', async () => {
+    const { reply } = await slash('/paper', 'GridMix');
+    expect(String(reply.text)).toMatch(/^GridMix.*\(\w+ \d{4}\)$/);
+    const blocks = reply.blocks as { type: string; text?: { text: string } }[];
+    expect(blocks.some((block) => block.type === 'header' && /GridMix/.test(block.text?.text ?? ''))).toBe(true);
+    expect(buttonsOf(reply).map((button) => button.text.text)).toEqual(['Cite', 'Similar papers', 'Share in channel']);
+  });
+
+  it('routes /papers <command> … to that command', async () => {
+    const random = await slash('/papers', 'random venue:NeurIPS');
+    expect(String(random.reply.text)).toMatch(/^A random paper matching `venue:NeurIPS` \(1 of \d+\):$/);
+    const help = await slash('/papers', 'help');
+    expect(help.reply.response_type).toBe('ephemeral');
+    expect(String(help.reply.text)).toMatch(/Commands:/);
+    expect(buttonsOf(help.reply)).toEqual([]);
+  });
+
+  it('answers mistakes privately with the error and its hint, never in the channel', async () => {
+    const missing = await slash('/paper', 'public zzzz qqqq no such paper at all');
+    expect(missing.reply.response_type).toBe('ephemeral');
+    expect(String(missing.reply.text)).toMatch(/^:warning: No paper matches/);
+    expect(buttonsOf(missing.reply)).toEqual([]);
+    const unknown = await slash('/paperz', 'year:2024');
+    expect(unknown.reply.response_type).toBe('ephemeral');
+    expect(String(unknown.reply.text)).toMatch(/There is no \/paperz command; did you mean \/paper\?/);
+  });
+
+  it('pages in place when Next is pressed', async () => {
+    const first = await slash('/papers', '');
+    expect(JSON.stringify(first.reply.blocks)).toMatch(/page 1 of 6/);
+    const next = buttonsOf(first.reply).find((button) => button.text.text === 'Next ▶');
+    expect(next).toBeDefined();
+    const { status, replies } = await press(next?.action_id ?? '', next?.value ?? '', true);
+    expect(status).toBe(200);
+    const [page2] = replies;
+    expect(page2?.replace_original).toBe(true);
+    const context = JSON.stringify(page2?.blocks);
+    expect(context).toMatch(/page 2 of 6/);
+    expect(buttonsOf(page2 ?? {}).map((button) => button.text.text)).toEqual(['◀ Prev', 'Next ▶', 'Share in channel']);
+  });
+
+  it('replaces a paper with its BibTeX when Cite is pressed, and keeps a public message public', async () => {
+    const { reply } = await slash('/paper', 'GridMix public');
+    const cite = buttonsOf(reply).find((button) => button.text.text === 'Cite');
+    const { replies } = await press(cite?.action_id ?? '', cite?.value ?? '', false);
+    const [bibtex] = replies;
+    expect(bibtex?.replace_original).toBe(true);
+    expect(String(bibtex?.text)).toMatch(/^BibTeX for "GridMix/);
+    expect(JSON.stringify(bibtex?.blocks)).toMatch(/@inproceedings\{|@article\{|@misc\{/);
+    expect(buttonsOf(bibtex ?? {}).map((button) => button.text.text)).not.toContain('Share in channel');
+  });
+
+  it('shares a private answer in the channel and removes the private copy', async () => {
+    const { reply } = await slash('/random', 'venue:ICLR');
+    const pickedTitle = (reply.blocks as { type: string; text?: { text: string } }[]).find((block) => block.type === 'header')?.text?.text;
+    const share = buttonsOf(reply).find((button) => button.action_id === SHARE_ACTION_ID);
+    expect(share).toBeDefined();
+    const { replies } = await press(share?.action_id ?? '', share?.value ?? '', true, 2);
+    const [shared, removal] = replies;
+    expect(shared?.response_type).toBe('in_channel');
+    expect(shared?.replace_original).toBe(false);
+    // /random would pick again: Share posts the paper that was picked.
+    expect(String(shared?.text)).toContain(pickedTitle ?? 'missing');
+    expect(buttonsOf(shared ?? {}).map((button) => button.action_id)).not.toContain(SHARE_ACTION_ID);
+    expect(removal).toEqual({ delete_original: true });
+  });
+
+  it('draws again when Another is pressed', async () => {
+    const { reply } = await slash('/random', '');
+    const another = buttonsOf(reply).find((button) => button.text.text === 'Another');
+    const { replies } = await press(another?.action_id ?? '', another?.value ?? '', true);
+    expect(replies[0]?.replace_original).toBe(true);
+    expect(String(replies[0]?.text)).toMatch(/^A random paper \(1 of 27\):$/);
+  });
+
+  it('tells the user when a button is damaged, without replacing the message', async () => {
+    const { replies } = await press('paperbot:button:0', 'pb1#doesnotexist000000000', true);
+    expect(replies[0]?.replace_original).toBe(false);
+    expect(replies[0]?.response_type).toBe('ephemeral');
+    expect(String(replies[0]?.text)).toMatch(/^:warning: This button no longer works\./);
+  });
+});
+
