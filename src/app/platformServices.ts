@@ -21,6 +21,7 @@ export type PlatformServiceLoader = (runtime: PaperbotRuntime, config: Config, l
 
 /** Platform adapters register here (one line each). */
 export const PLATFORM_SERVICE_LOADERS: PlatformServiceLoader[] = [
+  async (runtime, config, logger) => (config.discord.token === undefined && config.discord.publicKey === undefined ? undefined : (await import('../adapters/discord/discordService.js')).loadDiscordService(runtime, config, logger)),
   async (runtime, config, logger) => (config.slack.botToken === undefined ? undefined : (await import('../adapters/slack/slackService.js')).loadSlackService(runtime, config, logger)),
 ];
 
