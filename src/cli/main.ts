@@ -16,6 +16,7 @@ const USAGE = `Usage: paperbot <command>
   ask [--json] [--limit N] "/papers year:2024"
                                  answer one command and exit (exit 2 on a user error)
   ingest <file...> [--out FILE]  add Arrow pages or paperbot JSON corpora to the store (or write a JSON corpus)
+  register [--dry-run]           put the slash commands to Discord (DISCORD_GUILD_ID: one guild) and show what changed
   help                           this text
 
 Configuration comes from the environment (see .env.example).`;
@@ -48,6 +49,8 @@ export async function main(argv: string[], io: CliIo = { stdin: process.stdin, s
         return await ask(rest, config, logger, io);
       case 'ingest':
         return await ingest(rest, config, logger, io);
+      case 'register':
+        return await (await import('./registerCommand.js')).runRegisterCommand(rest, config, logger, io);
       default:
         printError(`Unknown command "${subcommand}".\n\n${USAGE}`);
         return EXIT_USER_ERROR;
