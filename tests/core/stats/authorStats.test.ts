@@ -1,0 +1,127 @@
+// Author counts, profiles and fuzzy look-up on the bundled corpus (and small hand-made papers for
+// the identity rules): the numbers /authors and /ask show.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readCorpusFile } from '../../../src/core/ingest/corpusFile.js';
+import type { Paper } from '../../../src/core/paper.js';
+import { authorKey, authorProfile, countAuthors, findAuthor, suggestAuthors } from '../../../src/core/stats/authorStats.js';
+
+let corpus: Paper[];
+beforeAll(async () => {
+  corpus = (await readCorpusFile('data/papers.json')).papers;
+});
+
+function paper(id: string, authors: string[], extra: Partial<Paper> = {}): Paper {
+  return {
+    id,
+    title: `Paper ${id}`,
+    venue: 'NeurIPS',
+    venueKind: 'Conference',
+    year: 2024,
+    type: 'Conference Paper',
+    authors: authors.map((name) => ({ name })),
+    authorsTruncated: false,
+    clusterAuthors: [],
+    abstract: '',
+    codeUrls: [],
+    sources: [{ file: 'test.txt' }],
+    ...extra,
+  };
+}
+
+describe('countAuthors', () => {
+  it('ranks the bundled corpus: the cluster author on every paper, then Gao Huang', () => {
+    const top = countAuthors(corpus).slice(0, 3);
+    expect(top).toEqual([
+      { key: 'shiji song', name: 'Shiji Song', papers: 27 },
+      { key: 'gao huang', name: 'Gao Huang', papers: 17 },
+      { key: 'yulin wang', name: 'Yulin Wang', papers: 5 },
+    ]);
+  });
+
+  it('counts a cluster author missing from a cut author list', () => {
+    const cut = corpus.find((entry) => entry.title.startsWith('Beyond the 80/20 Rule'));
+    expect(cut?.authors.map((author) => author.name)).not.toContain('Shiji Song');
+    expect(countAuthors(cut === undefined ? [] : [cut]).map((author) => author.name)).toContain('Shiji Song');
+  });
+
+  it('treats case, accents and homonym numbers as one author (first spelling wins a tie), and a name twice on a paper once', () => {
+    const papers = [
+      paper('a', ['Gao Huang', 'José Núñez']),
+      paper('b', ['gao huang', 'Jose Nunez', 'Jose Nunez']),
+      paper('c', ['Gao Huang 0001']),
+    ];
+    expect(countAuthors(papers)).toEqual([
+      { key: 'gao huang', name: 'Gao Huang', papers: 3 },
+      { key: 'jose nunez', name: 'José Núñez', papers: 2 },
+    ]);
+    expect(authorKey('Gao Huang 0001')).toBe('gao huang');
+  });
+});
+
+describe('authorProfile', () => {
+  it("gives Gao Huang's papers, years, venues and co-authors", () => {
+    const profile = authorProfile(corpus, 'Gao Huang');
+    expect(profile?.papers).toHaveLength(17);
+    expect(profile?.papers[0]?.year).toBe(2025);
+    expect(profile?.papers.at(-1)?.year).toBe(2015);
+    expect([profile?.firstYear, profile?.lastYear]).toEqual([2015, 2025]);
+    expect(profile?.years).toContainEqual({ year: 2023, papers: 4 });
+    expect(profile?.years.reduce((sum, year) => sum + year.papers, 0)).toBe(17);
+    expect(profile?.venues.slice(0, 2)).toEqual([
+      { venue: 'NeurIPS', papers: 10 },
+      { venue: 'ICLR', papers: 3 },
+    ]);
+    expect(profile?.coauthors.slice(0, 2)).toEqual([
+      { key: 'shiji song', name: 'Shiji Song', papers: 17 },
+      { key: 'yulin wang', name: 'Yulin Wang', papers: 5 },
+    ]);
+    expect(profile?.coauthors.map((author) => author.key)).not.toContain('gao huang');
+  });
+
+  it('is undefined for someone who wrote none of the papers', () => {
+    expect(authorProfile(corpus, 'Ada Lovelace')).toBeUndefined();
+  });
+});
+
+describe('findAuthor', () => {
+  it.each([
+    ['Gao Huang', 'Gao Huang'],
+    ['GAO HUANG', 'Gao Huang'],
+    ['Gáo Hüang', 'Gao Huang'],
+    ['Gao Huang 0001', 'Gao Huang'],
+    ['Huang Gao', 'Gao Huang'],
+    ['G. Huang', 'Gao Huang'],
+    ['huang', 'Gao Huang'],
+    ['song', 'Shiji Song'],
+    ['Shiji Sung', 'Shiji Song'],
+    ['Yulin Wnag', 'Yulin Wang'],
+    ['Xuran Pan', 'Xuran Pan'],
+  ])('%s means %s', (typed, expected) => {
+    expect(findAuthor(corpus, typed)?.author.name).toBe(expected);
+  });
+
+  it('lists the other authors a surname could mean', () => {
+    const match = findAuthor(corpus, 'huang');
+    expect(match?.alternatives.map((author) => author.name)).toEqual(['Rui Huang', 'Zeyi Huang']);
+  });
+
+  it('has no rivals for an exact full name', () => {
+    expect(findAuthor(corpus, 'Rui Huang')?.alternatives).toEqual([]);
+  });
+
+  it('finds nothing for a stranger or an empty name', () => {
+    expect(findAuthor(corpus, 'Ada Lovelace')).toBeUndefined();
+    expect(findAuthor(corpus, '  ')).toBeUndefined();
+  });
+});
+
+describe('suggestAuthors', () => {
+  it('suggests the close names a look-up missed', () => {
+    expect(findAuthor(corpus, 'Xurna Pna')).toBeUndefined();
+    expect(suggestAuthors(corpus, 'Xurna Pna').map((author) => author.name)[0]).toBe('Xuran Pan');
+  });
+
+  it('suggests nothing for a name far from every author', () => {
+    expect(suggestAuthors(corpus, 'zzzzqqqq')).toEqual([]);
+  });
+});
