@@ -16,8 +16,10 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 
 function darkPixels(fontFiles: string[]): number {
   const image = new Resvg(TEXT_ONLY, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY } }).render();
+  // The getter copies the buffer out of the native image each time: read it once.
+  const pixels = image.pixels;
   let dark = 0;
-  for (let i = 0; i < image.pixels.length; i += 4) if ((image.pixels[i] ?? 255) < 128) dark += 1;
+  for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 128) dark += 1;
   return dark;
 }
 
