@@ -213,6 +213,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const expectedToken = method === 'apps.connections.open' ? appToken : botToken;
     if (token !== expectedToken) return sendJson(response, 200, { ok: false, error: token === undefined ? 'not_authed' : 'invalid_auth' });
     sendJson(response, 200, answer(method, params));
+    // Answers change recorded state (uploads complete); let waiters look again.
+    notify();
   }
 
   function answer(method: string, params: Record<string, unknown>): Record<string, unknown> {

@@ -9,15 +9,15 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
   let bot: SlackTestBot;
 
   beforeAll(async () => {
-    bot = await startSlackTestBot();
+    bot = await startSlackTestBot({ env: { SLACK_SUBSCRIPTION_MANAGERS: 'U0LISTED, U0OTHER' } });
   });
   afterAll(async () => {
     await bot.stop();
   });
 
-  const slash = async (command: string, text: string): Promise<{ status: number; ackBody: string; reply: Record<string, unknown>; responseUrl: string }> => {
+  const slash = async (command: string, text: string, userId?: string): Promise<{ status: number; ackBody: string; reply: Record<string, unknown>; responseUrl: string }> => {
     const responseUrl = bot.slack.newResponseUrl();
-    const response = await postSigned(bot.baseUrl, slashCommandBody({ command, text, responseUrl }));
+    const response = await postSigned(bot.baseUrl, slashCommandBody({ command, text, responseUrl, userId }));
     const ackBody = await response.text();
     const [reply] = await bot.slack.waitForResponses(responseUrl);
     return { status: response.status, ackBody, reply: reply ?? {}, responseUrl };
@@ -46,7 +46,8 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     expect(reply.replace_original).toBe(false);
     expect(String(reply.text)).toMatch(/^\d+ papers match `year:2024`\.$/);
     const buttons = buttonsOf(reply);
-    expect(buttons.map((button) => button.text.text)).toEqual(['Next ▶', 'Share in channel']);
+    expect(buttons.map((button) => button.text.text)).toContain('Next ▶');
+    expect(buttons.at(-1)?.text.text).toBe('Share in channel');
     expect(new Set(buttons.map((button) => button.action_id)).size).toBe(buttons.length);
   });
 
@@ -54,7 +55,8 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     const { reply } = await slash('/papers', 'public year:2024');
     expect(reply.response_type).toBe('in_channel');
     expect(String(reply.text)).toMatch(/papers match `year:2024`/);
-    expect(buttonsOf(reply).map((button) => button.text.text)).toEqual(['Next ▶']);
+    expect(buttonsOf(reply).map((button) => button.text.text)).toContain('Next ▶');
+    expect(buttonsOf(reply).map((button) => button.action_id)).not.toContain(SHARE_ACTION_ID);
     const trailing = await slash('/paper', 'GridMix --public');
     expect(trailing.reply.response_type).toBe('in_channel');
     expect(String(trailing.reply.text)).toMatch(/GridMix/);
@@ -98,7 +100,9 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     expect(page2?.replace_original).toBe(true);
     const context = JSON.stringify(page2?.blocks);
     expect(context).toMatch(/page 2 of 6/);
-    expect(buttonsOf(page2 ?? {}).map((button) => button.text.text)).toEqual(['◀ Prev', 'Next ▶', 'Share in channel']);
+    const labels = buttonsOf(page2 ?? {}).map((button) => button.text.text);
+    expect(labels.slice(0, 2)).toEqual(['◀ Prev', 'Next ▶']);
+    expect(labels.at(-1)).toBe('Share in channel');
   });
 
   it('replaces a paper with its BibTeX when Cite is pressed, and keeps a public message public', async () => {
@@ -140,6 +144,70 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     expect(replies[0]?.replace_original).toBe(false);
     expect(replies[0]?.response_type).toBe('ephemeral');
     expect(String(replies[0]?.text)).toMatch(/^:warning: This button no longer works\./);
+  });
+
+  it('uploads the /stats chart into the channel with the v2 upload flow when the answer is public', async () => {
+    const before = bot.slack.uploads.length;
+    const { reply } = await slash('/stats', 'public venue:NeurIPS');
+    expect(reply.response_type).toBe('in_channel');
+    expect(JSON.stringify(reply.blocks)).toMatch(/uploaded to this channel/);
+    const upload = await bot.slack.waitFor(() => bot.slack.uploads.slice(before).find((candidate) => candidate.completed));
+    expect(upload.channelId).toBe('C0GENERAL');
+    expect(upload.filename).toMatch(/\.png$/);
+    expect(upload.bytes?.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(upload.length).toBe(upload.bytes?.length);
+    expect(upload.altText).toBeTruthy();
+  });
+
+  it('keeps a private /stats private: no file is posted, the message says Share posts it', async () => {
+    const before = bot.slack.callsTo('files.getUploadURLExternal').length;
+    const { reply } = await slash('/stats', 'venue:ICLR');
+    expect(reply.response_type).toBe('ephemeral');
+    expect(JSON.stringify(reply.blocks)).toMatch(/Share in channel to post it/);
+    expect(buttonsOf(reply).map((button) => button.action_id)).toContain(SHARE_ACTION_ID);
+    expect(bot.slack.callsTo('files.getUploadURLExternal').length).toBe(before);
+  });
+
+  it('tells the user privately when Slack refuses the chart (bot not in the channel)', async () => {
+    bot.slack.failNext('files.completeUploadExternal', { error: 'not_in_channel' });
+    const responseUrl = bot.slack.newResponseUrl();
+    await postSigned(bot.baseUrl, slashCommandBody({ command: '/stats', text: 'public', responseUrl }));
+    const [answer, warning] = await bot.slack.waitForResponses(responseUrl, 2);
+    expect(answer?.response_type).toBe('in_channel');
+    expect(warning?.response_type).toBe('ephemeral');
+    expect(String(warning?.text)).toMatch(/could not post the chart .* I am not in this channel\. Invite me/);
+  });
+
+  it('waits out a rate limit (429 + Retry-After) and still uploads the chart', async () => {
+    const before = bot.slack.callsTo('files.getUploadURLExternal').length;
+    const completedBefore = bot.slack.uploads.filter((upload) => upload.completed).length;
+    bot.slack.failNext('files.getUploadURLExternal', { ratelimited: { retryAfterSeconds: 1 } });
+    await slash('/stats', 'public year:2024');
+    await bot.slack.waitFor(() => (bot.slack.uploads.filter((upload) => upload.completed).length > completedBefore ? true : undefined));
+    expect(bot.slack.callsTo('files.getUploadURLExternal').length - before).toBe(2);
+  });
+
+  it('lets only admins, owners, listed managers and the channel creator manage subscriptions', async () => {
+    bot.slack.setUser('U0ALICE', {});
+    bot.slack.setUser('U0ADMIN', { is_admin: true });
+    bot.slack.setUser('U0OWNER', { is_owner: true });
+    bot.slack.setUser('U0MAKER', {});
+    bot.slack.setChannel('C0GENERAL', { creator: 'U0MAKER' });
+    const forbidden = /^:warning: Only members who can manage this channel can use \/unsubscribe\./;
+    expect(String((await slash('/unsubscribe', 'all', 'U0ALICE')).reply.text)).toMatch(forbidden);
+    for (const user of ['U0ADMIN', 'U0OWNER', 'U0LISTED', 'U0MAKER']) {
+      const { reply } = await slash('/unsubscribe', 'all', user);
+      expect(String(reply.text), user).not.toMatch(forbidden);
+    }
+    // A listed manager needs no API call; the others were looked up.
+    expect(bot.slack.callsTo('users.info').map((call) => call.params.user)).not.toContain('U0LISTED');
+    expect(bot.slack.callsTo('users.info').map((call) => call.params.user)).toContain('U0ADMIN');
+  });
+
+  it('asks Slack nothing about permissions for ordinary commands', async () => {
+    const before = bot.slack.callsTo('users.info').length + bot.slack.callsTo('conversations.info').length;
+    await slash('/papers', 'year:2023');
+    expect(bot.slack.callsTo('users.info').length + bot.slack.callsTo('conversations.info').length).toBe(before);
   });
 });
 
