@@ -1,4 +1,5 @@
-// /papers: search the corpus with the query language; 5 results a page with Prev/Next buttons.
+// /papers: search the corpus with the query language; 5 results a page with Prev/Next buttons
+// and a button that subscribes the channel to the same query.
 import type { Command } from '../src/core/commands/command.js';
 import { queryFromOptions } from '../src/core/commands/queryOptions.js';
 import { formatQuery } from '../src/core/query/formatQuery.js';
@@ -44,6 +45,7 @@ export default {
         { label: 'Next ▶', invocation: { command: 'papers', options: { query: interpreted, page: page + 1 } }, disabled: page >= pageCount },
       );
     }
+    buttons.push({ label: 'Subscribe to this query', invocation: { command: 'subscribe', options: { query: interpreted } } });
     return {
       reply: reply(`${result.total} ${result.total === 1 ? 'paper matches' : 'papers match'}${interpreted === '' ? '' : ` \`${interpreted}\``}.`, {
         cards: pageHits.map((hit, position) => paperSummaryCard(hit.paper, (page - 1) * PAGE_SIZE + position + 1)),

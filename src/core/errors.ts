@@ -16,6 +16,7 @@ export const ErrorCode = {
   ButtonExpired: 'BUTTON_EXPIRED',
   Forbidden: 'FORBIDDEN',
   SubscriptionNotFound: 'SUBSCRIPTION_NOT_FOUND',
+  DeliveryFailed: 'DELIVERY_FAILED',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -24,7 +24,9 @@ describe('/papers on the bundled corpus', () => {
     expect(outcome.reply.buttons.map((button) => [button.label, button.disabled])).toEqual([
       ['◀ Prev', true],
       ['Next ▶', false],
+      ['Subscribe to this query', undefined],
     ]);
+    expect(outcome.reply.buttons[2]?.invocation).toEqual({ command: 'subscribe', options: { query: 'year:2024' } });
     expect(outcome.reply.footer).toContain('page 1 of 2');
   });
 

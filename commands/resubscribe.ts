@@ -1,0 +1,36 @@
+// /resubscribe <id|all>: resume subscriptions that were paused because posting failed for good
+// (the bot lost access, the channel was archived). Papers that arrived meanwhile are not lost:
+// the next digest includes them.
+import type { Command } from '../src/core/commands/command.js';
+import { formatInTimeZone, nextRunAfter } from '../src/core/digests/digestSchedule.js';
+import { channelSubscriptions, parseSubscriptionIds, subscriptionChannel } from '../src/core/digests/subscriptionCommands.js';
+import { reply } from '../src/core/reply/neutralReply.js';
+
+export default {
+  name: 'resubscribe',
+  description: 'Resume a paused digest subscription in this channel (an id, or all)',
+  options: [{ name: 'id', description: 'Subscription id from /subscriptions, or all', type: 'string', required: true, rest: true, maxLength: 100 }],
+  examples: ['/resubscribe 12', '/resubscribe all'],
+  requiresChannelManager: true,
+  async execute(context, options) {
+    const channel = subscriptionChannel(context);
+    const ids = parseSubscriptionIds(String(options.id ?? ''), 'resubscribe');
+    const paused = (await channelSubscriptions(channel, ids, 'resubscribe')).filter((subscription) => subscription.state === 'paused');
+    if (paused.length === 0) {
+      return { reply: reply(ids === 'all' ? 'No subscription in this channel is paused.' : 'That subscription is not paused; it is already running.', { ephemeral: true, footer: '/subscriptions shows their state.' }) };
+    }
+    const now = context.now();
+    const lines: string[] = [];
+    for (const subscription of paused) {
+      const nextRunAt = nextRunAfter(subscription.schedule, now);
+      if (await channel.store.resumeSubscription(subscription.id, nextRunAt)) {
+        lines.push(`#${subscription.id}: next digest ${formatInTimeZone(nextRunAt, subscription.schedule.timeZone)}`);
+      }
+    }
+    return {
+      reply: reply(`Resumed ${lines.join('; ')}. Papers that arrived while paused come with the next digest.`, {
+        footer: 'If posting fails again for the same reason, the subscription pauses again.',
+      }),
+    };
+  },
+} satisfies Command;
