@@ -23,6 +23,7 @@ export type PlatformServiceLoader = (runtime: PaperbotRuntime, config: Config, l
 export const PLATFORM_SERVICE_LOADERS: PlatformServiceLoader[] = [
   async (runtime, config, logger) => (config.discord.token === undefined && config.discord.publicKey === undefined ? undefined : (await import('../adapters/discord/discordService.js')).loadDiscordService(runtime, config, logger)),
   async (runtime, config, logger) => (config.slack.botToken === undefined ? undefined : (await import('../adapters/slack/slackService.js')).loadSlackService(runtime, config, logger)),
+  async (runtime, config, logger) => (await import('./digestService.js')).loadDigestService(runtime, config, logger),
 ];
 
 export interface RunningServices {

@@ -17,6 +17,7 @@ const USAGE = `Usage: paperbot <command>
                                  answer one command and exit (exit 2 on a user error)
   ingest <file...> [--out FILE]  add Arrow pages or paperbot JSON corpora to the store (or write a JSON corpus)
   register [--dry-run]           put the slash commands to Discord (DISCORD_GUILD_ID: one guild) and show what changed
+  digests run [--now]            send the digests that are due (--now: everything pending) and exit
   help                           this text
 
 Configuration comes from the environment (see .env.example).`;
@@ -49,6 +50,8 @@ export async function main(argv: string[], io: CliIo = { stdin: process.stdin, s
         return await ask(rest, config, logger, io);
       case 'ingest':
         return await ingest(rest, config, logger, io);
+      case 'digests':
+        return await (await import('./digestsCommand.js')).runDigestsCommand(rest, config, logger, io);
       case 'register':
         return await (await import('./registerCommand.js')).runRegisterCommand(rest, config, logger, io);
       default:

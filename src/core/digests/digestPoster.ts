@@ -1,0 +1,81 @@
+// What the digest runner needs from a platform: render a digest into as few messages as the
+// platform's limits allow, and post one of them. Each platform implements it next to its
+// adapter (src/adapters/*/…Poster.ts); the core never imports those, the app injects them.
+import { ErrorCode, PaperbotError } from '../errors.js';
+import type { SubscriptionPlatform } from '../store/subscriptionStore.js';
+import type { Digest } from './digestBuilder.js';
+
+export interface DigestTarget {
+  channelId: string;
+  workspaceId?: string;
+}
+
+/** One platform message of a digest: the request body and the papers it carries. */
+export interface OutgoingDigestMessage {
+  paperIds: string[];
+  body: Record<string, unknown>;
+}
+
+export interface DigestPoster {
+  readonly platform: SubscriptionPlatform;
+  render(digest: Digest): OutgoingDigestMessage[];
+  /**
+   * Posts one message, waiting out rate limits and retrying transient failures. The nonce is the
+   * same for a retry of the same message after a crash, so a platform that deduplicates by nonce
+   * (Discord) shows it once. Throws DeliveryError when it gives up.
+   */
+  post(target: DigestTarget, message: OutgoingDigestMessage, nonce: string): Promise<void>;
+}
+
+/**
+ * A post that did not go through. Permanent failures (the channel is gone, the bot lost access)
+ * pause the subscription with `reason`, worded for the channel's members; transient ones
+ * (timeouts, 5xx) leave it for a later run.
+ */
+export class DeliveryError extends PaperbotError {
+  constructor(
+    readonly permanent: boolean,
+    readonly reason: string,
+    options: { cause?: unknown; platformCode?: string | number } = {},
+  ) {
+    super(ErrorCode.DeliveryFailed, reason, { cause: options.cause });
+    this.platformCode = options.platformCode;
+  }
+
+  readonly platformCode: string | number | undefined;
+}
+
+export type Sleep = (ms: number) => Promise<void>;
+
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Exponential backoff with a cap: 1 s, 2 s, 4 s, ... for transient failures. */
+export function backoffDelay(attempt: number, baseMs = 1_000, maxMs = 30_000): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+}
+
+/**
+ * Spaces requests so that at most one starts every `intervalMs` per key. Reservations are taken
+ * synchronously, so concurrent callers queue in order instead of all waking at once.
+ */
+export class RequestPacer {
+  private readonly nextAllowed = new Map<string, number>();
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly now: () => number,
+    private readonly sleep: Sleep,
+  ) {}
+
+  async wait(key: string): Promise<void> {
+    const now = this.now();
+    const slot = Math.max(now, this.nextAllowed.get(key) ?? 0);
+    this.nextAllowed.set(key, slot + this.intervalMs);
+    if (slot > now) await this.sleep(slot - now);
+  }
+
+  /** Nothing for `key` before `until` (a rate limit said so). */
+  block(key: string, until: number): void {
+    this.nextAllowed.set(key, Math.max(this.nextAllowed.get(key) ?? 0, until));
+  }
+}
