@@ -34,7 +34,9 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
   it('serves /slack/events and /healthz on the same port, checking the token with auth.test at start-up', async () => {
     const health = await fetch(`${bot.baseUrl}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', services: ['slack (http)'] });
+    const body = (await health.json()) as { status: string; services: string[] };
+    expect(body.status).toBe('ok');
+    expect(body.services).toContain('slack (http)');
     expect(bot.slack.callsTo('auth.test').length).toBeGreaterThanOrEqual(1);
   });
 
