@@ -20,7 +20,9 @@ import {
 } from '../../core/digests/digestPoster.js';
 import type { Logger } from '../../core/logger.js';
 
-export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api/v10';
+/** DISCORD_API_URL is the API root as discord.js takes it; a URL already ending in /vN is kept. */
+export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
+const DISCORD_API_VERSION = 'v10';
 export const DISCORD_MAX_EMBEDS = 10;
 export const DISCORD_MAX_EMBED_CHARACTERS = 6000;
 export const DISCORD_MAX_EMBED_TITLE = 256;
@@ -62,7 +64,8 @@ export class DiscordPoster implements DigestPoster {
   private readonly routePacer: RequestPacer;
 
   constructor(private readonly options: DiscordPosterOptions) {
-    this.apiUrl = (options.apiUrl ?? DEFAULT_DISCORD_API_URL).replace(/\/+$/, '');
+    const root = (options.apiUrl ?? DEFAULT_DISCORD_API_URL).replace(/\/+$/, '');
+    this.apiUrl = /\/v\d+$/.test(root) ? root : `${root}/${DISCORD_API_VERSION}`;
     this.fetch = options.fetch ?? globalThis.fetch;
     this.sleep = options.sleep ?? realSleep;
     this.now = options.now ?? Date.now;
