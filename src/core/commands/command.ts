@@ -108,7 +108,8 @@ export function optionValuesSchema(command: Command): z.ZodType<CommandOptions> 
   for (const option of command.options) {
     let schema: z.ZodType;
     if (option.type === 'string') {
-      let text = z.string().trim();
+      // A missing required option (`/ask` with no question) says so, not "expected string, received undefined".
+      let text = z.string({ error: (issue) => (issue.input === undefined ? `${option.name} is required` : `${option.name} must be text`) }).trim();
       if (option.maxLength !== undefined) text = text.max(option.maxLength, `${option.name} is at most ${option.maxLength} characters`);
       schema = option.choices === undefined
         ? text
