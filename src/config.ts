@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   PAPERS_PATH: optionalString,
   DATA_DIR: optionalString,
   PORT: optionalString.pipe(integerString(0, 65535).optional()),
+  PUBLIC_URL: optionalString.pipe(z.string().url('must be the https:// address where Slack and Discord reach this bot').optional()),
   LOG_LEVEL: optionalString.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString.pipe(z.string().regex(/^\d{15,22}$/, 'must be the numeric application id from the Discord developer portal').optional()),
@@ -38,6 +39,8 @@ export interface Config {
   papersPath: string;
   dataDir: string;
   port: number;
+  /** Where the platforms reach this bot from the internet (the Slack manifest's request URLs). */
+  publicUrl?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   discord: {
     token?: string;
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     papersPath: values.PAPERS_PATH ?? 'data/papers.json',
     dataDir: values.DATA_DIR ?? 'data',
     port: values.PORT ?? 3000,
+    publicUrl: values.PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: values.LOG_LEVEL ?? 'info',
     discord: {
       token: values.DISCORD_TOKEN,

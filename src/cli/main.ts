@@ -18,6 +18,7 @@ const USAGE = `Usage: paperbot <command>
   ingest <file...> [--out FILE]  add Arrow pages or paperbot JSON corpora to the store (or write a JSON corpus)
   register [--dry-run]           put the slash commands to Discord (DISCORD_GUILD_ID: one guild) and show what changed
   digests run [--now]            send the digests that are due (--now: everything pending) and exit
+  manifest [--url URL]           print the Slack app manifest (JSON) built from commands/
   help                           this text
 
 Configuration comes from the environment (see .env.example).`;
@@ -52,6 +53,8 @@ export async function main(argv: string[], io: CliIo = { stdin: process.stdin, s
         return await ingest(rest, config, logger, io);
       case 'digests':
         return await (await import('./digestsCommand.js')).runDigestsCommand(rest, config, logger, io);
+      case 'manifest':
+        return await (await import('./manifestCommand.js')).runManifestCommand(rest, config, io);
       case 'register':
         return await (await import('./registerCommand.js')).runRegisterCommand(rest, config, logger, io);
       default:

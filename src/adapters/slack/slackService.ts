@@ -12,11 +12,10 @@ import { ErrorCode, PaperbotError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { RouteHandler } from '../../server/httpServer.js';
 import { slackErrorCode } from './slackDelivery.js';
+import { SLACK_EVENTS_PATH } from './slackEndpoints.js';
 import { registerSlackListeners } from './slackListeners.js';
 import { SharedServerReceiver } from './sharedServerReceiver.js';
 
-/** Where Slack sends slash commands and interactions in HTTP mode. */
-export const SLACK_EVENTS_PATH = '/slack/events';
 
 /**
  * Slack answers 429 with Retry-After and the client waits that long; beyond that, a chat reply
