@@ -156,7 +156,7 @@ function buildEmbed(draft: EmbedDraft, budget: number): APIEmbed {
     ]),
     { plain: `${card.footer ?? ''}${footerNote}`, max: DISCORD_LIMITS.footer, render: defuseMentions, required: false },
   ];
-  // The subtitle and body share the description (4096) with a newline between them.
+  // The subtitle and body share the description (4096); the newline between them counts too.
   const [title, subtitle, body, ...rest] = fitSlots(slots, budget - 1);
   const footer = rest.pop() ?? '';
   const descriptionParts = [subtitle, body].filter((part): part is string => part !== undefined && part !== '');
@@ -191,8 +191,7 @@ interface Slot {
 /** Each slot within its own limit, and all of them together within `budget`. */
 function fitSlots(slots: Slot[], budget: number): string[] {
   const own = slots.map((slot) => fitText(slot.plain, slot.max, slot.render, slot.suffix));
-  // The "*" around the subtitle and the newline before the body count too: keep a margin of 3.
-  const shares = waterFill(own.map((text) => text.length), Math.max(0, budget - 3));
+  const shares = waterFill(own.map((text) => text.length), Math.max(0, budget));
   return slots.map((slot, position) => {
     const text = own[position] ?? '';
     const share = shares[position] ?? 0;
