@@ -35,7 +35,8 @@ const FRAME_WORDS = new Set(
   cover covers covering discuss discusses discussing mention mentions mentioning talk talks talking focus focuses focusing
   group groups lab labs team teams author authors people person cluster corpus collection database bot dataset here
   conference conferences venue venues proceedings journal journals year years between since before after until till
-  through during within last past recent recently latest newest oldest earliest first often frequently usually mostly whats`.split(/\s+/u).filter((word) => word !== ''),
+  through during within last past recent recently latest newest oldest earliest first often frequently usually mostly whats
+  use uses used using propose proposes proposed proposing introduce introduces introduced apply applies applied`.split(/\s+/u).filter((word) => word !== ''),
 );
 
 const CODE_WORDS = new Set(['code', 'codes', 'repo', 'repos', 'repository', 'repositories', 'github', 'implementation', 'implementations']);
