@@ -213,3 +213,12 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
   });
 });
 
+
+describe('Slack adapter start-up', () => {
+  it('stops start-up with a clear error when Slack refuses the bot token', async () => {
+    await expect(startSlackTestBot({ env: { SLACK_BOT_TOKEN: 'xoxb-revoked-token' } })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: 'Slack refused SLACK_BOT_TOKEN (invalid_auth).',
+    });
+  });
+});
