@@ -222,3 +222,22 @@ describe('Slack adapter start-up', () => {
     });
   });
 });
+
+describe('Slack and Discord in one process', () => {
+  it('serve their endpoints and /healthz on one port', async () => {
+    const bot = await startSlackTestBot({ env: { DISCORD_PUBLIC_KEY: 'ab'.repeat(32), DISCORD_APPLICATION_ID: '123456789012345678' } });
+    try {
+      const health = (await (await fetch(`${bot.baseUrl}/healthz`)).json()) as { services: string[] };
+      expect(health.services).toEqual(expect.arrayContaining(['discord', 'slack (http)']));
+      // Discord's endpoint is there (an unsigned request is refused, not unknown).
+      const discord = await fetch(`${bot.baseUrl}/discord/interactions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":1}' });
+      expect(discord.status).toBe(401);
+      const responseUrl = bot.slack.newResponseUrl();
+      expect((await postSigned(bot.baseUrl, slashCommandBody({ command: '/papers', text: 'year:2024', responseUrl }))).status).toBe(200);
+      const [reply] = await bot.slack.waitForResponses(responseUrl);
+      expect(String(reply?.text)).toMatch(/papers match `year:2024`/);
+    } finally {
+      await bot.stop();
+    }
+  });
+});
