@@ -70,9 +70,23 @@ describe('parseTextCommand', () => {
     expect(error.code).toBe(ErrorCode.OptionConflict);
   });
 
+  it('takes smart quotes off option values', () => {
+    expect(parse('/papers page:“2” mamba')).toEqual({ command: 'papers', options: { page: '2', query: 'mamba' } });
+  });
+
+  it('routes /papers ask … to /ask', () => {
+    expect(parse('/papers ask how many papers at NeurIPS?')).toEqual({ command: 'ask', options: { question: 'how many papers at NeurIPS?' } });
+  });
+
   it('round-trips through formatTextCommand', () => {
-    for (const line of ['/papers page:2 year:2024 attention', '/authors Gao Huang', '/stats venue:NeurIPS']) {
+    for (const line of ['/papers page:2 year:2024 attention', '/authors Gao Huang', '/stats venue:NeurIPS', '/unsubscribe 12', '/ask who wrote GridMix?']) {
       expect(parse(formatTextCommand(parse(line)))).toEqual(parse(line));
+      expect(parse(formatTextCommand(parse(line), bot.runtime.registry))).toEqual(parse(line));
     }
+  });
+
+  it('formats a button invocation as the command a person would type', () => {
+    expect(formatTextCommand({ command: 'papers', options: { query: 'author:"Gao Huang" mamba', page: 3 } })).toBe('/papers page:3 author:"Gao Huang" mamba');
+    expect(formatTextCommand({ command: 'unsubscribe', options: { id: '12' } }, bot.runtime.registry)).toBe('/unsubscribe 12');
   });
 });

@@ -25,12 +25,17 @@ export function parseTextCommand(line: string, registry: CommandRegistry): Comma
   return invocationFor(command, text);
 }
 
+/** Names of the options that take the rest of the line, for when no registry is at hand. */
+const REST_OPTION_NAMES = new Set(['query', 'question', 'paper', 'name', 'command', 'id']);
+
 /** The text command that an invocation stands for, e.g. for echoing a button press. */
-export function formatTextCommand(invocation: CommandInvocation): string {
+export function formatTextCommand(invocation: CommandInvocation, registry?: CommandRegistry): string {
   const parts = [`/${invocation.command}`];
+  const declaredRest = registry?.get(invocation.command)?.options.find((option) => option.rest === true)?.name;
+  const isRest = (name: string): boolean => (declaredRest === undefined ? REST_OPTION_NAMES.has(name) : name === declaredRest);
   let restText = '';
   for (const [name, value] of Object.entries(invocation.options)) {
-    if (name === 'query' || name === 'question' || name === 'paper' || name === 'name' || name === 'command') restText = String(value);
+    if (isRest(name)) restText = String(value);
     else parts.push(`${name}:${quoteIfNeeded(String(value))}`);
   }
   if (restText !== '') parts.push(restText);
@@ -48,7 +53,8 @@ function invocationFor(command: Command, text: string): CommandInvocation {
     if (options[option.name] !== undefined) {
       throw new UserError(ErrorCode.OptionConflict, `${option.name} is given twice.`, { hint: `Give ${option.name}: once.` });
     }
-    options[option.name] = rawValue.replace(/^"|"$/g, '');
+    // Phones type smart quotes: tz:“Europe/Berlin” is tz:Europe/Berlin.
+    options[option.name] = rawValue.replace(/^["\u201C\u201D\u201E]|["\u201C\u201D\u201E]$/gu, '');
     return lead;
   }).replace(/\s+/g, ' ').trim();
 
