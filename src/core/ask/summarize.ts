@@ -25,9 +25,9 @@ export function splitSentences(text: string): string[] {
   for (const boundary of text.matchAll(/[.!?]+["”’)]*\s+(?=["“(]?[\p{Lu}\p{N}])/gu)) {
     const end = boundary.index + boundary[0].trimEnd().length;
     const before = text.slice(start, boundary.index);
-    const lastWord = (before.split(/\s+/u).pop() ?? '').toLowerCase();
+    const lastWord = (before.split(/\s+/u).pop() ?? '').replace(/^[("]+/u, '');
     // "e.g. CIFAR", "et al. Then", an initial "J. Smith": not the end of a sentence.
-    if (ABBREVIATIONS.has(lastWord.replace(/^[("]+/u, '')) || /^\p{Lu}$/u.test(lastWord)) continue;
+    if (ABBREVIATIONS.has(lastWord.toLowerCase()) || /^\p{Lu}$/u.test(lastWord)) continue;
     sentences.push(text.slice(start, end).trim());
     start = boundary.index + boundary[0].length;
   }
