@@ -34,8 +34,7 @@ export function createSlackService(runtime: PaperbotRuntime, config: Config, log
   if (botToken === undefined) {
     throw new PaperbotError(ErrorCode.ConfigInvalid, 'SLACK_BOT_TOKEN is missing.', { hint: 'Set SLACK_BOT_TOKEN (OAuth & Permissions > Bot User OAuth Token).' });
   }
-  const slackLogger = logger;
-  const boltLogger = toBoltLogger(slackLogger);
+  const boltLogger = toBoltLogger(logger);
   const clientOptions: webApi.WebClientOptions = { retryConfig: RETRY_POLICY, ...(apiUrl === undefined ? {} : { slackApiUrl: apiUrl }) };
   const socketMode = appToken !== undefined;
 
@@ -54,7 +53,7 @@ export function createSlackService(runtime: PaperbotRuntime, config: Config, log
         hint: 'Set SLACK_SIGNING_SECRET (Basic Information > App Credentials), or SLACK_APP_TOKEN for Socket Mode.',
       });
     }
-    const shared = new SharedServerReceiver({ signingSecret, logger: slackLogger, boltLogger });
+    const shared = new SharedServerReceiver({ signingSecret, logger: logger, boltLogger });
     receiver = shared;
     routes = new Map([[`POST ${SLACK_EVENTS_PATH}`, shared.handle]]);
   }
@@ -69,9 +68,9 @@ export function createSlackService(runtime: PaperbotRuntime, config: Config, log
     convoStore: false,
   });
   app.error(async (error) => {
-    slackLogger.error('slack app error', { error });
+    logger.error('slack app error', { error });
   });
-  registerSlackListeners(app, { runtime, logger: slackLogger, subscriptionManagers: config.slack.subscriptionManagers });
+  registerSlackListeners(app, { runtime, logger: logger, subscriptionManagers: config.slack.subscriptionManagers });
 
   return {
     name: socketMode ? 'slack (socket mode)' : 'slack (http)',
