@@ -175,8 +175,8 @@ function publicationsAnswer(index: PaperIndex, query: ParsedQuery, author: Autho
   const years = papers.map((paper) => paper.year);
   const low = Math.min(...years);
   const high = Math.max(...years);
-  const span = low === high ? `${low}` : `${low}–${high}`;
-  return { answer: `${author.name} has ${plural(papers.length, 'paper')}${scope} here (${span}): ${titleList(papers)}.`, total: papers.length, papers };
+  const span = low === high ? '' : ` (${low}–${high})`;
+  return { answer: `${author.name} has ${plural(papers.length, 'paper')}${scope} here${span}: ${titleList(papers)}.`, total: papers.length, papers };
 }
 
 function topicAuthorsAnswer(index: PaperIndex, query: ParsedQuery): AnswerBody {

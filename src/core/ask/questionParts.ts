@@ -110,9 +110,10 @@ function readYears(words: readonly string[], used: boolean[], currentYear: numbe
       i = rangeEnd;
       continue;
     }
-    if (previous === 'since' || previous === 'from' || previous === 'starting') {
+    // "from 2019" alone is that year ("papers from 2019"); "from 2019 on" is caught below.
+    if (previous === 'since' || previous === 'starting' || (previous === 'from' && (next === 'on' || next === 'onwards' || next === 'onward'))) {
       ranges.push({ min: year });
-      take(i - 1, i);
+      take(i - 1, i, ...(previous === 'from' ? [i + 1] : []));
     } else if (previous === 'after') {
       ranges.push({ min: year + 1 });
       take(i - 1, i);

@@ -38,6 +38,9 @@ describe('count', () => {
     const yulin = RAW_PAPERS.filter((paper) => peopleOn(paper).includes('yulin wang') && paper.venue === 'NeurIPS');
     expect(ask('how many NeurIPS papers has Yulin Wang published?').answer).toMatchObject({ query: 'venue:NeurIPS author:"Yulin Wang"', total: yulin.length });
     expect(ask('how many papers have code?').answer.total).toBe(RAW_PAPERS.filter((paper) => paper.codeUrls.length > 0).length);
+    expect(ask('papers from 2019').answer).toMatchObject({ query: 'year:2019', total: 4 });
+    expect(ask('how many papers from 2022 on?').answer).toMatchObject({ query: 'year:>=2022', total: RAW_PAPERS.filter((paper) => paper.year >= 2022).length });
+    expect(ask('what did Gao Huang publish in 2023?').answer.answer).toMatch(/^Gao Huang has 4 papers in 2023 here: /u);
     // Relative to the injected clock (2026): "last year" is 2025.
     expect(ask('how many papers came out last year?').answer).toMatchObject({ query: 'year:2025', total: RAW_PAPERS.filter((paper) => paper.year === 2025).length });
   });
