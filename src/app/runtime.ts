@@ -1,6 +1,7 @@
 // Wires the core together for one process: config -> store -> catalog (index) -> commands.
 // Every entry point (terminal chat, `paperbot ask`, the Discord and Slack adapters) starts here,
 // so they all answer from the same corpus in the same way.
+import { dirname, join } from 'node:path';
 import type { Config } from '../config.js';
 import type { Command, CommandContext, CommandOutcome, CommandUser } from '../core/commands/command.js';
 import { CommandRegistry } from '../core/commands/commandRegistry.js';
@@ -9,6 +10,7 @@ import { PaperCatalog } from '../core/catalog.js';
 import { readCorpusFile } from '../core/ingest/corpusFile.js';
 import type { Logger } from '../core/logger.js';
 import type { CommandInvocation } from '../core/reply/neutralReply.js';
+import { cachedTextEngineFactory } from '../core/search/engineSelection.js';
 import type { TextEngineFactory } from '../core/search/paperIndex.js';
 import type { PaperStore } from '../core/store/paperStore.js';
 import { openStore } from './openStore.js';
@@ -17,6 +19,7 @@ export interface RuntimeOptions {
   random?: () => number;
   now?: () => Date;
   resultLimit?: number;
+  /** Default: lunr for small corpora, BM25 with an index file next to the store for large ones. */
   createEngine?: TextEngineFactory;
 }
 
@@ -44,7 +47,7 @@ export class PaperbotRuntime {
         PaperCatalog.open(store, {
           logger,
           loadSeed: async () => (await readCorpusFile(config.papersPath)).papers,
-          createEngine: options.createEngine,
+          createEngine: options.createEngine ?? cachedTextEngineFactory({ directory: searchIndexDirectory(config.databaseUrl), logger }),
         }),
         CommandRegistry.load(),
       ]);
@@ -81,4 +84,11 @@ export class PaperbotRuntime {
   async close(): Promise<void> {
     await this.store.close();
   }
+}
+
+/** Large corpora keep their prebuilt search index beside the SQLite file (var/ for PostgreSQL and in-memory stores). */
+export function searchIndexDirectory(databaseUrl: string): string {
+  if (/^postgres(ql)?:\/\//i.test(databaseUrl)) return join('var', 'search-index');
+  const path = databaseUrl.replace(/^sqlite:(\/\/)?/i, '');
+  return path === ':memory:' ? join('var', 'search-index') : join(dirname(path), 'search-index');
 }

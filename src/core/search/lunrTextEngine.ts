@@ -1,9 +1,11 @@
 // lunr as the text engine: BM25 ranking with stemming over title (weighted highest), authors,
 // venue, abstract and acronym expansions. Words missing from the vocabulary get an edit-distance
-// search so that light typos ("atention") still find papers.
+// search so that light typos ("atention") still find papers. Query words go through the same
+// folding, stop-word and stemming rules as the BM25 engine (searchTokens.ts).
 import lunr from 'lunr';
 import { editDistance } from '../query/editDistance.js';
 import type { TextAlternative, TextField } from '../query/queryTypes.js';
+import { queryStems, typoAllowance } from './searchTokens.js';
 import type { IndexedPaper, TextEngine } from './textEngine.js';
 
 const FIELD_BOOSTS = { title: 10, authors: 4, venue: 2, abstract: 1, expansions: 1 } as const;
@@ -41,13 +43,12 @@ export class LunrTextEngine implements TextEngine {
   }
 
   score(alternative: TextAlternative): Map<number, number> {
-    const words = lunr.tokenizer(alternative.value).map((token) => token.toString()).filter((word) => word.length > 0);
+    const stems = queryStems(alternative.value);
     const scores = new Map<number, number>();
-    if (words.length === 0) return scores;
+    if (stems.length === 0) return scores;
     const fields = alternative.field === undefined ? undefined : FIELDS_FOR[alternative.field];
     const results = this.index.query((query) => {
-      for (const word of words) {
-        const stemmed = lunr.stemmer(new lunr.Token(word, {})).toString();
+      for (const stemmed of stems) {
         const known = Object.hasOwn(this.vocabulary, stemmed);
         // lunr checks `'fields' in clause`: a key set to undefined would break it, so keys are
         // only present when they have values.
@@ -82,13 +83,6 @@ export class LunrTextEngine implements TextEngine {
     }
     return best?.term;
   }
-}
-
-/** Short words must match exactly: one typo in "vit" would match half the vocabulary. */
-function typoAllowance(word: string): number | undefined {
-  if (word.length >= 8) return 2;
-  if (word.length >= 4) return 1;
-  return undefined;
 }
 
 /** Papers containing a term: lunr's posting is { field: { docRef: metadata } } plus an "_index". */

@@ -1,12 +1,18 @@
 // The searchable corpus: exact filters (years, venues, authors, has:code) over in-memory records,
-// then full-text ranking of what is left by a text engine (lunr by default). Filters never go
-// through the text engine, so `venue:NeurIPS year:2019` is exact whatever the ranking does.
+// then full-text ranking of what is left by a text engine (lunr for small corpora, the BM25
+// typed-array engine for large ones: see engineSelection.ts). Filters never go through the text
+// engine, so `venue:NeurIPS year:2019` is exact whatever the ranking does.
+// Per-paper folded texts are computed on first use and filters fold their values once per query,
+// so building an index over 100k papers costs little more than the engine itself.
 import type { StoredPaper } from '../paper.js';
-import { allAuthorNames, foldName } from '../paper.js';
+import { allAuthorNames } from '../paper.js';
 import type { ParsedQuery, SortOrder, TextAlternative, TextClause, YearRange } from '../query/queryTypes.js';
 import { buildAcronymDictionary, expansionsFor, type AcronymDictionary } from './acronyms.js';
-import { LunrTextEngine } from './lunrTextEngine.js';
-import type { IndexedPaper, TextEngine } from './textEngine.js';
+import { selectTextEngine } from './engineSelection.js';
+import { foldText } from './searchTokens.js';
+import type { IndexedPaper, TextEngine, TextEngineFactory } from './textEngine.js';
+
+export type { TextEngineFactory } from './textEngine.js';
 
 export interface SearchHit {
   paper: StoredPaper;
@@ -27,19 +33,39 @@ export interface SearchOptions {
   offset?: number;
 }
 
-export type TextEngineFactory = (papers: readonly IndexedPaper[]) => TextEngine;
-
 export class PaperIndex {
   readonly papers: readonly IndexedPaper[];
-  readonly acronyms: AcronymDictionary;
   private readonly engine: TextEngine;
   private readonly byId: Map<string, IndexedPaper>;
+  private acronymDictionary: AcronymDictionary | undefined;
+  private titleRankCache: Uint32Array | undefined;
+  /** Years by ordinal: sorting reads them millions of times, faster from a typed array than from the records. */
+  private readonly years: Uint16Array;
+  private readonly hasCode: Uint8Array;
+  private readonly venueIds: Uint16Array;
+  private readonly venueIdByFolded = new Map<string, number>();
 
-  constructor(papers: readonly StoredPaper[], createEngine: TextEngineFactory = (docs) => new LunrTextEngine(docs)) {
-    this.acronyms = buildAcronymDictionary(papers);
-    this.papers = papers.map((paper, ordinal) => indexPaper(paper, ordinal, this.acronyms));
+  constructor(papers: readonly StoredPaper[], createEngine: TextEngineFactory = selectTextEngine) {
+    this.papers = papers.map((paper, ordinal) => new LazyIndexedPaper(paper, ordinal, () => this.acronyms));
     this.byId = new Map(this.papers.map((doc) => [doc.paper.id, doc]));
+    this.years = Uint16Array.from(papers, (paper) => paper.year);
+    this.hasCode = Uint8Array.from(papers, (paper) => (paper.codeUrls.length > 0 ? 1 : 0));
+    this.venueIds = Uint16Array.from(papers, (paper) => {
+      const folded = foldCached(paper.venue);
+      let id = this.venueIdByFolded.get(folded);
+      if (id === undefined) {
+        id = this.venueIdByFolded.size;
+        this.venueIdByFolded.set(folded, id);
+      }
+      return id;
+    });
     this.engine = createEngine(this.papers);
+  }
+
+  /** Acronyms defined anywhere in the corpus; built on first use (an engine loaded from disk never needs it). */
+  get acronyms(): AcronymDictionary {
+    this.acronymDictionary ??= buildAcronymDictionary(this.papers.map((doc) => doc.paper));
+    return this.acronymDictionary;
   }
 
   get size(): number {
@@ -59,41 +85,91 @@ export class PaperIndex {
     const negative = query.clauses.filter((clause) => clause.negated);
     const sort: SortOrder = query.sort ?? (positive.length > 0 ? 'relevance' : 'newest');
 
-    let candidates = this.papers.filter((doc) => matchesFilters(doc, query.filters));
+    const allowed = this.allowedByFilters(query.filters);
     for (const clause of negative) {
-      const excluded = this.matchClause(clause);
-      candidates = candidates.filter((doc) => !excluded.has(doc.ordinal));
+      for (const ordinal of this.matchClause(clause).keys()) allowed[ordinal] = 0;
     }
 
-    const matched = new Map<number, { clauses: number; score: number }>();
+    // Hits live in typed arrays by ordinal; SearchHit objects are made only for the page returned.
+    const order: number[] = [];
+    const clauses = new Uint16Array(positive.length === 0 ? 0 : this.papers.length);
+    const scores = new Float64Array(positive.length === 0 ? 0 : this.papers.length);
     if (positive.length === 0) {
-      for (const doc of candidates) matched.set(doc.ordinal, { clauses: 0, score: 0 });
+      allowed.forEach((isAllowed, ordinal) => {
+        if (isAllowed === 1) order.push(ordinal);
+      });
     } else {
-      const allowed = new Set(candidates.map((doc) => doc.ordinal));
       for (const clause of positive) {
         for (const [ordinal, score] of this.matchClause(clause)) {
-          if (!allowed.has(ordinal)) continue;
-          const entry = matched.get(ordinal) ?? { clauses: 0, score: 0 };
-          entry.clauses += 1;
-          entry.score += score;
-          matched.set(ordinal, entry);
+          if (allowed[ordinal] !== 1) continue;
+          if (clauses[ordinal] === 0) order.push(ordinal);
+          clauses[ordinal] = (clauses[ordinal] ?? 0) + 1;
+          scores[ordinal] = (scores[ordinal] ?? 0) + score;
         }
       }
     }
 
-    const hits: SearchHit[] = [];
-    for (const [ordinal, entry] of matched) {
-      const doc = this.papers[ordinal];
-      if (doc !== undefined) hits.push({ paper: doc.paper, matchedClauses: entry.clauses, score: entry.score });
-    }
-    hits.sort(compareHits(sort));
+    order.sort(compareOrdinals(sort, this.years, clauses, scores, this.titleRanks()));
     const offset = options.offset ?? 0;
     const end = options.limit === undefined ? undefined : offset + options.limit;
-    return { total: hits.length, hits: hits.slice(offset, end), sort };
+    const hits: SearchHit[] = [];
+    for (const ordinal of order.slice(offset, end)) {
+      const doc = this.papers[ordinal];
+      if (doc !== undefined) hits.push({ paper: doc.paper, matchedClauses: clauses[ordinal] ?? 0, score: scores[ordinal] ?? 0 });
+    }
+    return { total: order.length, hits, sort };
+  }
+
+  /** Each paper's position in title order, computed once (sorting hits then compares numbers, not strings). */
+  private titleRanks(): Uint32Array {
+    if (this.titleRankCache !== undefined) return this.titleRankCache;
+    const titles = this.papers.map((doc) => foldText(doc.paper.title));
+    const byTitle = this.papers.map((doc) => doc.ordinal);
+    // Folded titles compare like localeCompare for letters, digits and spaces, at a fraction of the cost.
+    byTitle.sort((a, b) => {
+      const left = titles[a] ?? '';
+      const right = titles[b] ?? '';
+      return left < right ? -1 : left > right ? 1 : (this.papers[a]?.paper.title ?? '').localeCompare(this.papers[b]?.paper.title ?? '');
+    });
+    const ranks = new Uint32Array(this.papers.length);
+    byTitle.forEach((ordinal, rank) => {
+      ranks[ordinal] = rank;
+    });
+    this.titleRankCache = ranks;
+    return ranks;
+  }
+
+  /** 1 for each paper (by ordinal) that passes the exact filters; years, venues and has:code are read from typed columns. */
+  private allowedByFilters(filters: ParsedQuery['filters']): Uint8Array {
+    const count = this.papers.length;
+    const allowed = new Uint8Array(count).fill(1);
+    const { years, venueIds, hasCode } = this;
+    for (const range of filters.years) {
+      const min = range.min ?? 0;
+      const max = range.max ?? Number.MAX_SAFE_INTEGER;
+      for (let ordinal = 0; ordinal < count; ordinal += 1) {
+        const year = years[ordinal] ?? 0;
+        if (year < min || year > max) allowed[ordinal] = 0;
+      }
+    }
+    if (filters.venues.length > 0) {
+      const wanted = new Set(filters.venues.map((venue) => this.venueIdByFolded.get(foldCached(venue)) ?? -1));
+      for (let ordinal = 0; ordinal < count; ordinal += 1) if (!wanted.has(venueIds[ordinal] ?? -1)) allowed[ordinal] = 0;
+    }
+    if (filters.hasCode) for (let ordinal = 0; ordinal < count; ordinal += 1) if (hasCode[ordinal] === 0) allowed[ordinal] = 0;
+    if (filters.authors.length > 0) {
+      const authors = filters.authors.map((author) => nameMatcher(foldText(author)));
+      for (const doc of this.papers) {
+        if (allowed[doc.ordinal] === 1 && !authors.every((matches) => doc.foldedAuthors.some(matches))) allowed[doc.ordinal] = 0;
+      }
+    }
+    return allowed;
   }
 
   /** Ordinals matching any alternative of the clause, with the best score among them. */
   private matchClause(clause: TextClause): Map<number, number> {
+    const [only] = clause.alternatives;
+    if (clause.alternatives.length === 1 && only !== undefined) return this.matchAlternative(only);
     const scores = new Map<number, number>();
     for (const alternative of clause.alternatives) {
       for (const [ordinal, score] of this.matchAlternative(alternative)) {
@@ -107,7 +183,7 @@ export class PaperIndex {
     const scores = this.engine.score(alternative);
     if (alternative.kind !== 'phrase') return scores;
     // Engines rank the phrase's words; the phrase itself is checked on the folded text.
-    const phrase = ` ${foldName(alternative.value)} `;
+    const phrase = ` ${foldText(alternative.value)} `;
     for (const ordinal of scores.keys()) {
       const doc = this.papers[ordinal];
       if (doc === undefined || !fieldTexts(doc, alternative.field).some((text) => text.includes(phrase))) scores.delete(ordinal);
@@ -116,20 +192,62 @@ export class PaperIndex {
   }
 }
 
-function indexPaper(paper: StoredPaper, ordinal: number, acronyms: AcronymDictionary): IndexedPaper {
-  const authorNames = allAuthorNames(paper);
-  const foldedTitle = foldName(paper.title);
-  const foldedAbstract = foldName(paper.abstract);
-  return {
-    paper,
-    ordinal,
-    authorNames,
-    foldedAuthors: authorNames.map(foldName),
-    foldedTitle: ` ${foldedTitle} `,
-    foldedAbstract: ` ${foldedAbstract} `,
-    foldedVenue: foldName(paper.venue),
-    expansions: expansionsFor(`${foldedTitle} ${foldedAbstract}`, acronyms),
-  };
+/** IndexedPaper whose folded texts are computed on first use and then kept. */
+class LazyIndexedPaper implements IndexedPaper {
+  private names: string[] | undefined;
+  private foldedNames: string[] | undefined;
+  private title: string | undefined;
+  private abstract: string | undefined;
+  private expanded: string | undefined;
+
+  constructor(
+    readonly paper: StoredPaper,
+    readonly ordinal: number,
+    private readonly acronyms: () => AcronymDictionary,
+  ) {}
+
+  get authorNames(): string[] {
+    this.names ??= allAuthorNames(this.paper);
+    return this.names;
+  }
+
+  get foldedAuthors(): string[] {
+    // The folded forms of authorNames: shown authors, then cluster people not among them.
+    this.foldedNames ??= [...new Set([...this.paper.authors.map((author) => foldCached(author.name)), ...this.paper.clusterAuthors.map(foldCached)])];
+    return this.foldedNames;
+  }
+
+  get foldedTitle(): string {
+    this.title ??= ` ${foldText(this.paper.title)} `;
+    return this.title;
+  }
+
+  get foldedAbstract(): string {
+    this.abstract ??= ` ${foldText(this.paper.abstract)} `;
+    return this.abstract;
+  }
+
+  get foldedVenue(): string {
+    return foldCached(this.paper.venue);
+  }
+
+  get expansions(): string {
+    // Only engine builds read this; the folded abstract is not kept for it (it would double the memory of a large corpus).
+    this.expanded ??= expansionsFor(`${this.title?.trim() ?? foldText(this.paper.title)} ${this.abstract?.trim() ?? foldText(this.paper.abstract)}`, this.acronyms());
+    return this.expanded;
+  }
+}
+
+/** Venue and author names repeat across thousands of papers: fold each distinct one once. */
+const foldedNames = new Map<string, string>();
+function foldCached(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    folded = foldText(name);
+    if (foldedNames.size > 500_000) foldedNames.clear();
+    foldedNames.set(name, folded);
+  }
+  return folded;
 }
 
 function fieldTexts(doc: IndexedPaper, field: TextAlternative['field']): string[] {
@@ -148,11 +266,20 @@ function fieldTexts(doc: IndexedPaper, field: TextAlternative['field']): string[
 }
 
 export function matchesFilters(doc: IndexedPaper, filters: ParsedQuery['filters']): boolean {
-  const { paper } = doc;
-  if (!filters.years.every((range) => inYearRange(paper.year, range))) return false;
-  if (filters.venues.length > 0 && !filters.venues.some((venue) => foldName(venue) === doc.foldedVenue)) return false;
-  if (filters.hasCode && paper.codeUrls.length === 0) return false;
-  return filters.authors.every((author) => doc.foldedAuthors.some((name) => nameMatches(name, foldName(author))));
+  return filterPredicate(filters)(doc);
+}
+
+/** The filters as one test, with the query's venues and authors folded once rather than once per paper. */
+function filterPredicate(filters: ParsedQuery['filters']): (doc: IndexedPaper) => boolean {
+  const venues = new Set(filters.venues.map(foldCached));
+  const authors = filters.authors.map((author) => nameMatcher(foldText(author)));
+  return (doc) => {
+    const { paper } = doc;
+    if (!filters.years.every((range) => inYearRange(paper.year, range))) return false;
+    if (venues.size > 0 && !venues.has(doc.foldedVenue)) return false;
+    if (filters.hasCode && paper.codeUrls.length === 0) return false;
+    return authors.every((matches) => doc.foldedAuthors.some(matches));
+  };
 }
 
 /** "huang" and "gao huang" both match "gao huang": the query's words, in order, within the name. */
@@ -161,19 +288,29 @@ export function nameMatches(foldedName: string, foldedQuery: string): boolean {
   return ` ${foldedName} `.includes(` ${foldedQuery} `);
 }
 
+/** nameMatches for one query, without building a padded string per name tested. */
+function nameMatcher(foldedQuery: string): (foldedName: string) => boolean {
+  if (foldedQuery === '') return () => false;
+  const asFirst = `${foldedQuery} `;
+  const asLast = ` ${foldedQuery}`;
+  const inside = ` ${foldedQuery} `;
+  return (name) => name === foldedQuery || name.startsWith(asFirst) || name.endsWith(asLast) || name.includes(inside);
+}
+
 function inYearRange(year: number, range: YearRange): boolean {
   return (range.min === undefined || year >= range.min) && (range.max === undefined || year <= range.max);
 }
 
-function compareHits(sort: SortOrder): (a: SearchHit, b: SearchHit) => number {
-  const byRelevance = (a: SearchHit, b: SearchHit): number => b.matchedClauses - a.matchedClauses || b.score - a.score;
-  const byTitle = (a: SearchHit, b: SearchHit): number => a.paper.title.localeCompare(b.paper.title);
+function compareOrdinals(sort: SortOrder, years: Uint16Array, clauses: Uint16Array, scores: Float64Array, titleRanks: Uint32Array): (a: number, b: number) => number {
+  const year = (ordinal: number): number => years[ordinal] ?? 0;
+  const byRelevance = (a: number, b: number): number => (clauses[b] ?? 0) - (clauses[a] ?? 0) || (scores[b] ?? 0) - (scores[a] ?? 0);
+  const byTitle = (a: number, b: number): number => (titleRanks[a] ?? 0) - (titleRanks[b] ?? 0);
   switch (sort) {
     case 'newest':
-      return (a, b) => b.paper.year - a.paper.year || byRelevance(a, b) || byTitle(a, b);
+      return (a, b) => year(b) - year(a) || byRelevance(a, b) || byTitle(a, b);
     case 'oldest':
-      return (a, b) => a.paper.year - b.paper.year || byRelevance(a, b) || byTitle(a, b);
+      return (a, b) => year(a) - year(b) || byRelevance(a, b) || byTitle(a, b);
     default:
-      return (a, b) => byRelevance(a, b) || b.paper.year - a.paper.year || byTitle(a, b);
+      return (a, b) => byRelevance(a, b) || year(b) - year(a) || byTitle(a, b);
   }
 }

@@ -4,7 +4,11 @@
 import type { StoredPaper } from '../paper.js';
 import type { TextAlternative } from '../query/queryTypes.js';
 
-/** A paper prepared for searching: folded texts are padded with spaces for whole-word checks. */
+/**
+ * A paper prepared for searching: folded texts are padded with spaces for whole-word checks.
+ * PaperIndex computes the folded fields on first use, so a 100k-paper corpus whose engine comes
+ * from a persisted index never folds abstracts it is not asked about.
+ */
 export interface IndexedPaper {
   paper: StoredPaper;
   ordinal: number;
@@ -26,3 +30,6 @@ export interface TextEngine {
    */
   score(alternative: TextAlternative): Map<number, number>;
 }
+
+/** Builds (or loads) the engine for one corpus; PaperIndex calls it once per index. */
+export type TextEngineFactory = (papers: readonly IndexedPaper[]) => TextEngine;
