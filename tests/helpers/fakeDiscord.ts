@@ -503,6 +503,8 @@ export class FakeDiscord {
   private webhookMessage(method: string, applicationId: string, token: string, messageRef: string, request: RecordedRequest): FakeResponse {
     const record = this.interactions.get(token);
     if (record === undefined || applicationId !== this.applicationId) return discordError(404, 10015, 'Unknown Webhook');
+    // An interaction answered in an HTTP response (HTTP mode) has an original message this fake never saw.
+    if (messageRef === '@original' && record.messageId === undefined) record.messageId = this.createMessage(String(record.payload.channel_id), undefined, []).id;
     const messageId = messageRef === '@original' ? record.messageId : messageRef;
     const message = messageId === undefined ? undefined : this.messages.get(messageId);
     if (messageId === undefined || message === undefined) return discordError(404, 10008, 'Unknown Message');

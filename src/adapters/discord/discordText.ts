@@ -42,9 +42,11 @@ export function fitText(plain: string, max: number, render: (text: string) => st
   const tail = suffix.length < max ? suffix : ELLIPSIS;
   let room = Math.min(plain.length, max - tail.length);
   while (room > 0) {
-    const cut = render(cutAtWord(plain, room)) + tail;
+    const kept = cutAtWord(plain, room);
+    const cut = render(kept) + tail;
     if (cut.length <= max) return cut;
-    room -= Math.max(1, cut.length - max);
+    // Shrink from what was actually kept, so every round keeps less.
+    room = Math.min(room, kept.length) - Math.max(1, cut.length - max);
   }
   return tail.slice(0, max);
 }

@@ -80,7 +80,7 @@ export async function renderDiscordReply(reply: NeutralReply, options: RenderOpt
     name: uniqueName(safeFileName(image.fileName, position), names),
     data: image.data,
     contentType: image.mimeType,
-    description: fitText(image.altText, DISCORD_LIMITS.attachmentDescription),
+    description: fitText(image.altText, DISCORD_LIMITS.attachmentDescription, defuseMentions),
   }));
 
   const message: DiscordMessage = {
@@ -157,7 +157,8 @@ function buildEmbed(draft: EmbedDraft, budget: number): APIEmbed {
     { plain: `${card.footer ?? ''}${footerNote}`, max: DISCORD_LIMITS.footer, render: defuseMentions, required: false },
   ];
   // The subtitle and body share the description (4096); the newline between them counts too.
-  const [title, subtitle, body, ...rest] = fitSlots(slots, budget - 1);
+  const joiner = (card.subtitle ?? '') !== '' && (card.body ?? '') !== '' ? 1 : 0;
+  const [title, subtitle, body, ...rest] = fitSlots(slots, budget - joiner);
   const footer = rest.pop() ?? '';
   const descriptionParts = [subtitle, body].filter((part): part is string => part !== undefined && part !== '');
   const description = descriptionParts.join('\n');
