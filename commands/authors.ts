@@ -11,7 +11,9 @@ import { authorProfile, countAuthors, findAuthor, suggestAuthors, type AuthorCou
 const TOP_AUTHORS = 10;
 const TOP_COAUTHORS = 8;
 /** Papers listed in the reply; the "All papers" button runs /papers for the rest. */
-const LISTED_PAPERS = 10;
+const LISTED_PAPERS = 8;
+/** Titles are cut so the list fits a Discord embed field (1024 characters). */
+const TITLE_LENGTH = 90;
 
 export default {
   name: 'authors',
@@ -48,7 +50,7 @@ export default {
 
     const { author } = profile;
     const span = profile.firstYear === profile.lastYear ? `${profile.firstYear}` : `${profile.firstYear}–${profile.lastYear}`;
-    const listed = profile.papers.slice(0, LISTED_PAPERS).map((paper) => `${paper.year} · ${paper.venue} · ${paper.title}`);
+    const listed = profile.papers.slice(0, LISTED_PAPERS).map((paper) => `${paper.year} · ${paper.venue} · ${shorten(paper.title, TITLE_LENGTH)}`);
     if (profile.papers.length > LISTED_PAPERS) listed.push(`… and ${profile.papers.length - LISTED_PAPERS} more`);
     const coauthors = profile.coauthors.slice(0, TOP_COAUTHORS);
     const query = `author:${quoteIfSpaced(author.name)}`;
@@ -89,6 +91,10 @@ function formatCount(author: AuthorCount): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function shorten(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
 }
 
 function orList(names: string[]): string {

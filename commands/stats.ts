@@ -9,6 +9,8 @@ import { papersPerVenue, papersPerYear } from '../src/core/stats/paperCounts.js'
 
 /** Venues the chart shows before summing the rest into "Other"; rows stay readable. */
 const CHART_VENUES = 8;
+/** Venues the text table lists; chat fields are short (Discord: 1024 characters). */
+const TABLE_VENUES = 15;
 
 export default {
   name: 'stats',
@@ -61,7 +63,7 @@ export default {
             title: 'Papers per year and venue',
             fields: [
               { name: 'Per year', value: years.map((entry) => `${entry.year}: ${entry.papers}`).join('\n'), inline: true },
-              { name: 'Per venue', value: venues.map((entry) => `${entry.venue}: ${entry.papers}`).join('\n'), inline: true },
+              { name: 'Per venue', value: papersPerVenue(papers, TABLE_VENUES).map((entry) => `${entry.venue}: ${entry.papers}`).join('\n'), inline: true },
             ],
           },
         ],

@@ -33,15 +33,20 @@ describe('/authors <name>', () => {
     expect(fields['Years active']).toBe('2015 (1) · 2019 (2) · 2020 (1) · 2021 (2) · 2022 (3) · 2023 (4) · 2024 (2) · 2025 (2)');
     expect(fields.Venues).toBe('NeurIPS (10) · ICLR (3) · AAAI (2) · ICML (1) · IROS (1)');
     expect(fields['Top co-authors']?.startsWith('Shiji Song (17) · Yulin Wang (5)')).toBe(true);
-    expect(fields.Papers?.split('\n')).toHaveLength(11);
+    expect(fields.Papers?.split('\n')).toHaveLength(9);
     expect(fields.Papers).toContain('2025 · ICLR · GridMix: Exploring Spatial Modulation for Neural Fields in PDE Modeling');
-    expect(fields.Papers?.endsWith('… and 7 more')).toBe(true);
+    expect(fields.Papers?.endsWith('… and 9 more')).toBe(true);
+    // Every field fits a Discord embed field.
+    for (const value of Object.values(fields)) expect(value.length).toBeLessThanOrEqual(1024);
     expect(outcome.reply.buttons[0]).toMatchObject({ label: 'All papers', invocation: { command: 'papers', options: { query: 'author:"Gao Huang"' } } });
   });
 
   it('counts the cluster author on papers whose shown author list is cut', async () => {
     const outcome = await bot.ask('/authors Shiji Song');
     expect(outcome.total).toBe(27);
+    const papersField = outcome.reply.cards[0]?.fields?.find((field) => field.name === 'Papers')?.value ?? '';
+    expect(papersField).toContain('2024 · IROS · A Unified Interaction Control Framework for Safe Robotic Ultrasound Scanning with Human-I…');
+    expect(papersField.length).toBeLessThanOrEqual(1024);
     expect(outcome.papers?.map((paper) => paper.title)).toContain(
       'Beyond the 80/20 Rule: High-Entropy Minority Tokens Drive Effective Reinforcement Learning for LLM Reasoning',
     );
