@@ -82,7 +82,8 @@ export class SlackPoster implements DigestPoster {
     }));
   }
 
-  async post(target: DigestTarget, message: OutgoingDigestMessage): Promise<void> {
+  /** Slack has no nonce: a repeat after a crash is bounded by the runner's ledger instead. */
+  async post(target: DigestTarget, message: OutgoingDigestMessage, _nonce?: string): Promise<void> {
     const body = JSON.stringify({ channel: target.channelId, ...message.body });
     let failures = 0;
     let rateLimitWaits = 0;
