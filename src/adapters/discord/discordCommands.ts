@@ -8,11 +8,11 @@ import {
   ApplicationCommandType,
   PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
-  type RESTPutAPIApplicationCommandsJSONBody,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command, CommandOption } from '../../core/commands/command.js';
 
-export type DiscordCommandDefinition = RESTPutAPIApplicationCommandsJSONBody[number];
+export type DiscordCommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /** Discord allows descriptions and choice names of 1 to 100 characters. */
 const MAX_TEXT = 100;
