@@ -3,14 +3,14 @@
 // Safe to run while bots run: leases keep them from posting the same digest twice.
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
-import { ErrorCode, PaperbotError } from '../core/errors.js';
+import { ErrorCode, PaperbotError, UserError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { CliIo } from './main.js';
 
 export async function runDigestsCommand(args: string[], config: Config, logger: Logger, io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { now: { type: 'boolean' } } });
   if (positionals.length !== 1 || positionals[0] !== 'run') {
-    throw new PaperbotError(ErrorCode.InvalidOption, 'digests takes one action: run.', { hint: 'e.g. paperbot digests run, or paperbot digests run --now' });
+    throw new UserError(ErrorCode.InvalidOption, 'digests takes one action: run.', { hint: 'e.g. paperbot digests run, or paperbot digests run --now' });
   }
   const [{ createDigestPosters, createDigestRunner }, { PaperbotRuntime }] = await Promise.all([import('../app/digestService.js'), import('../app/runtime.js')]);
   const posters = createDigestPosters(config, logger);
