@@ -110,11 +110,6 @@ export class DiscordService implements PlatformService {
     this.client = undefined;
   }
 
-  /** Resolves when every interaction received so far has been answered (tests and shutdown). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-  }
-
   private track(work: Promise<void>): void {
     const settled = work.catch((error: unknown) => this.logger.error('discord interaction crashed', { error }));
     this.inFlight.add(settled);

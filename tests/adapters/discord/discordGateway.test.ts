@@ -152,6 +152,46 @@ describe('Discord gateway mode (discord.js against a loopback Discord)', () => {
     }
   });
 
+  it('swaps a public deferral for an ephemeral follow-up when the slow answer is an error', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = slowDown(test.runtime, 'paper', gate);
+    try {
+      const sent = fake.sendCommand('paper', { paper: 'qqqq zzzz xxxx' });
+      expect((await fake.waitForCallback(sent.id)).type).toBe(5);
+      release();
+      const followUp = await fake.waitForWebhook(sent.token, 'followup');
+      expect(followUp.body?.flags).toBe(64);
+      expect(String(followUp.body?.content)).toContain('No paper matches');
+      expect(fake.webhookCalls.filter((call) => call.token === sent.token).map((call) => call.kind)).toEqual(['delete', 'followup']);
+    } finally {
+      slow.restore();
+    }
+  });
+
+  it('defers a slow page turn as DEFERRED_UPDATE_MESSAGE, then edits the same message', async () => {
+    const first = await fake.waitForCallback(fake.sendCommand('papers', { query: 'year:2019..2025' }).id);
+    const next = buttonsOf(first.data).find((button) => button.label === 'Next ▶');
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = slowDown(test.runtime, 'papers', gate);
+    try {
+      const pressed = fake.pressButton(next?.custom_id ?? '');
+      expect((await fake.waitForCallback(pressed.id)).type).toBe(6);
+      release();
+      const edit = await fake.waitForWebhook(pressed.token, 'edit');
+      expect(String(edit.body?.content)).toContain('page 2 of');
+      expect(edit.body?.allowed_mentions).toEqual({ parse: [], replied_user: false });
+      expect(edit.messageId).toBe(fake.messageOf(first.token)?.id);
+    } finally {
+      slow.restore();
+    }
+  });
+
   it('attaches the /stats chart as a PNG file', async () => {
     const sent = fake.sendCommand('stats', { venue: 'NeurIPS' });
     const callback = await fake.waitForCallback(sent.id);
