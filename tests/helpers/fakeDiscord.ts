@@ -10,9 +10,17 @@
 //   const sent = fake.sendCommand('papers', { query: 'year:2024' });
 //   const callback = await fake.waitForCallback(sent.id);  // the bot's interaction response
 //   fake.pressButton(customId);                      // on the message that carries it
-//   await fake.waitForChannelMessages('123', 1);     // POST /channels/123/messages
+//   await fake.waitForWebhook(sent.token, 'edit');   // PATCH .../messages/@original after a deferral
+//   await fake.waitForChannelMessages('123', 1);     // POST /channels/123/messages (digests)
 //   fake.intercept((request) => request.path === '/channels/123/messages' ? discordError(404, 10003, 'Unknown Channel') : undefined);
 //   await fake.close();
+//
+// Records: requests (every REST call), interactionCallbacks, webhookCalls (edit/followup/delete),
+// channelMessages, messages (by id, as edited), identifies, dispatches, commands (registered, by
+// scope). HTTP mode: build a payload with commandInteraction / autocompleteInteraction /
+// buttonInteraction (it registers the token so webhook edits work), sign it and POST it yourself.
+// Actors: a guild member without Manage Channels by default; pass { canManageChannel: true },
+// raw { permissions } or { guildId: null } for a DM.
 //
 // REST (under `${apiUrl}/v10`): GET /gateway, GET /gateway/bot, GET /users/@me,
 // POST /interactions/{id}/{token}/callback, GET|PATCH|DELETE /webhooks/{app}/{token}/messages/{id|@original},
