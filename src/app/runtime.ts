@@ -19,7 +19,7 @@ export interface RuntimeOptions {
   random?: () => number;
   now?: () => Date;
   resultLimit?: number;
-  /** Default: lunr for small corpora, BM25 with an index file next to the store for large ones. */
+  /** Default: BM25, with its index saved next to the store for large corpora (see engineSelection.ts). */
   createEngine?: TextEngineFactory;
 }
 

@@ -156,55 +156,74 @@ export class Bm25TextEngine implements TextEngine {
 }
 
 function buildData(papers: readonly IndexedPaper[]): Bm25Data {
-  const termIds = new Map<string, number>();
   const terms: string[] = [];
+  const termIdsByStem = new Map<string, number>();
+  // Folded word -> term id (-1 for a stop word): one lookup per word of the corpus.
+  const termIdsByWord = new Map<string, number>();
   let lastDocOfTerm = new Int32Array(1024).fill(-1);
   let documentFrequencies = new Uint32Array(1024);
+  // Word counts of the current field, by term id, and which ids they are (to reset them).
+  let fieldCounts = new Uint32Array(1024);
+  const fieldTerms: number[] = [];
   const fieldLengths = new Uint16Array(papers.length * FIELD_COUNT);
   // Postings in document order, sorted by (term, field) at the end with one counting sort.
   let keys = new Uint32Array(1 << 16);
   let docs = new Uint32Array(1 << 16);
   let frequencies = new Uint16Array(1 << 16);
   let count = 0;
-  const counts = new Map<number, number>();
+
+  const termIdOf = (word: string): number => {
+    let id = termIdsByWord.get(word);
+    if (id !== undefined) return id;
+    const stem = indexStem(word);
+    if (stem === '') {
+      id = -1;
+    } else {
+      id = termIdsByStem.get(stem);
+      if (id === undefined) {
+        id = terms.length;
+        terms.push(stem);
+        termIdsByStem.set(stem, id);
+        if (id >= lastDocOfTerm.length) {
+          lastDocOfTerm = grow(lastDocOfTerm, Int32Array, -1);
+          documentFrequencies = grow(documentFrequencies, Uint32Array);
+          fieldCounts = grow(fieldCounts, Uint32Array);
+        }
+      }
+    }
+    termIdsByWord.set(word, id);
+    return id;
+  };
 
   for (const doc of papers) {
     const texts = [doc.paper.title, doc.authorNames.join(' '), doc.paper.venue, doc.paper.abstract, doc.expansions];
     for (let field = 0; field < FIELD_COUNT; field += 1) {
-      counts.clear();
       let length = 0;
       for (const word of foldedWords(texts[field] ?? '')) {
-        const stem = indexStem(word);
-        if (stem === '') continue;
+        const id = termIdOf(word);
+        if (id < 0) continue;
         length += 1;
-        let id = termIds.get(stem);
-        if (id === undefined) {
-          id = terms.length;
-          terms.push(stem);
-          termIds.set(stem, id);
-          if (id >= lastDocOfTerm.length) {
-            lastDocOfTerm = grow(lastDocOfTerm, Int32Array, -1);
-            documentFrequencies = grow(documentFrequencies, Uint32Array);
-          }
-        }
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (fieldCounts[id] === 0) fieldTerms.push(id);
+        fieldCounts[id] = (fieldCounts[id] ?? 0) + 1;
       }
       fieldLengths[doc.ordinal * FIELD_COUNT + field] = Math.min(length, MAX_FREQUENCY);
-      if (count + counts.size > keys.length) {
-        keys = grow(keys, Uint32Array, 0, count + counts.size);
-        docs = grow(docs, Uint32Array, 0, count + counts.size);
-        frequencies = grow(frequencies, Uint16Array, 0, count + counts.size);
+      if (count + fieldTerms.length > keys.length) {
+        keys = grow(keys, Uint32Array, 0, count + fieldTerms.length);
+        docs = grow(docs, Uint32Array, 0, count + fieldTerms.length);
+        frequencies = grow(frequencies, Uint16Array, 0, count + fieldTerms.length);
       }
-      for (const [id, frequency] of counts) {
+      for (const id of fieldTerms) {
         keys[count] = id * FIELD_COUNT + field;
         docs[count] = doc.ordinal;
-        frequencies[count] = Math.min(frequency, MAX_FREQUENCY);
+        frequencies[count] = Math.min(fieldCounts[id] ?? 0, MAX_FREQUENCY);
+        fieldCounts[id] = 0;
         count += 1;
         if (lastDocOfTerm[id] !== doc.ordinal) {
           lastDocOfTerm[id] = doc.ordinal;
           documentFrequencies[id] = (documentFrequencies[id] ?? 0) + 1;
         }
       }
+      fieldTerms.length = 0;
     }
   }
 

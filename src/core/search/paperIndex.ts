@@ -1,6 +1,6 @@
 // The searchable corpus: exact filters (years, venues, authors, has:code) over in-memory records,
-// then full-text ranking of what is left by a text engine (lunr for small corpora, the BM25
-// typed-array engine for large ones: see engineSelection.ts). Filters never go through the text
+// then full-text ranking of what is left by a text engine (the BM25 typed-array engine unless the
+// caller passes another: see engineSelection.ts). Filters never go through the text
 // engine, so `venue:NeurIPS year:2019` is exact whatever the ranking does.
 // Per-paper folded texts are computed on first use and filters fold their values once per query,
 // so building an index over 100k papers costs little more than the engine itself.
@@ -182,11 +182,11 @@ export class PaperIndex {
   private matchAlternative(alternative: TextAlternative): Map<number, number> {
     const scores = this.engine.score(alternative);
     if (alternative.kind !== 'phrase') return scores;
-    // Engines rank the phrase's words; the phrase itself is checked on the folded text.
-    const phrase = ` ${foldText(alternative.value)} `;
+    // Engines rank the phrase's words; the phrase itself is checked on the text, as folded text would read.
+    const containsPhrase = phraseMatcher(foldText(alternative.value));
     for (const ordinal of scores.keys()) {
       const doc = this.papers[ordinal];
-      if (doc === undefined || !fieldTexts(doc, alternative.field).some((text) => text.includes(phrase))) scores.delete(ordinal);
+      if (doc === undefined || !rawFieldTexts(doc, alternative.field).some(containsPhrase)) scores.delete(ordinal);
     }
     return scores;
   }
@@ -250,19 +250,35 @@ function foldCached(name: string): string {
   return folded;
 }
 
-function fieldTexts(doc: IndexedPaper, field: TextAlternative['field']): string[] {
+function rawFieldTexts(doc: IndexedPaper, field: TextAlternative['field']): string[] {
+  const { paper } = doc;
   switch (field) {
     case 'title':
-      return [doc.foldedTitle];
+      return [paper.title];
     case 'abstract':
-      return [doc.foldedAbstract];
+      return [paper.abstract];
     case 'authors':
-      return doc.foldedAuthors.map((name) => ` ${name} `);
+      return doc.authorNames;
     case 'venue':
-      return [` ${doc.foldedVenue} `];
+      return [paper.venue];
     default:
-      return [doc.foldedTitle, doc.foldedAbstract, ...doc.foldedAuthors.map((name) => ` ${name} `)];
+      return [paper.title, paper.abstract, ...doc.authorNames];
   }
+}
+
+const ASCII_TEXT = /^[\x20-\x7e\t\n\r]*$/;
+
+/**
+ * Whether a text contains the folded phrase as whole words. ASCII text (nearly all of it) is
+ * searched with a regular expression that treats any run of punctuation as the one space folding
+ * would leave, so the 100k abstracts of a large corpus are never folded and kept in memory.
+ */
+function phraseMatcher(foldedPhrase: string): (text: string) => boolean {
+  if (foldedPhrase === '') return () => false;
+  const padded = ` ${foldedPhrase} `;
+  const words = foldedPhrase.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?:^|[^a-z0-9])${words.join('[^a-z0-9]+')}(?:$|[^a-z0-9])`, 'i');
+  return (text) => (ASCII_TEXT.test(text) ? pattern.test(text) : ` ${foldText(text)} `.includes(padded));
 }
 
 export function matchesFilters(doc: IndexedPaper, filters: ParsedQuery['filters']): boolean {

@@ -12,7 +12,7 @@ import type { StoredPaper } from '../../../src/core/paper.js';
 import { parseQuery } from '../../../src/core/query/parseQuery.js';
 import { resolveQuery } from '../../../src/core/query/resolveQuery.js';
 import { Bm25TextEngine } from '../../../src/core/search/bm25TextEngine.js';
-import { BM25_MIN_PAPERS, cachedTextEngineFactory, selectTextEngine } from '../../../src/core/search/engineSelection.js';
+import { PERSIST_MIN_PAPERS, cachedTextEngineFactory } from '../../../src/core/search/engineSelection.js';
 import { LunrTextEngine } from '../../../src/core/search/lunrTextEngine.js';
 import { PaperIndex } from '../../../src/core/search/paperIndex.js';
 import type { TextEngineFactory } from '../../../src/core/search/textEngine.js';
@@ -109,13 +109,15 @@ describe('engine selection and the persisted index', () => {
   const logger: Logger = { debug: () => {}, info: () => {}, warn: (message) => void warnings.push(message), error: () => {} };
   let large: StoredPaper[];
   beforeAll(() => {
-    large = generateCorpus({ size: BM25_MIN_PAPERS + 200, shapeFrom: corpus }).map((paper) => ({ ...paper, firstSeenAt: new Date(0) }));
+    large = generateCorpus({ size: PERSIST_MIN_PAPERS + 200, shapeFrom: corpus }).map((paper) => ({ ...paper, firstSeenAt: new Date(0) }));
   });
 
-  it('gives small corpora lunr and large ones the BM25 engine', () => {
-    expect(new PaperIndex(corpus).engineName).toBe('lunr');
-    expect(new PaperIndex(large).engineName).toBe('bm25');
-    expect(selectTextEngine(new PaperIndex(corpus).papers).name).toBe('lunr');
+  it('uses BM25 by default, and saves an index file only for large corpora', async () => {
+    expect(new PaperIndex(corpus).engineName).toBe('bm25');
+    const smallDirectory = join(directory, 'small');
+    expect(new PaperIndex(corpus, cachedTextEngineFactory({ directory: smallDirectory, logger })).engineName).toBe('bm25');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(existsSync(smallDirectory)).toBe(false);
   });
 
   it('answers a large corpus the same from a fresh build, a saved index file, and lunr', async () => {
