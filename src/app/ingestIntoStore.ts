@@ -20,11 +20,16 @@ export interface IngestOptions {
   /** The bundled corpus, put in an empty store before the new pages. */
   loadSeed?: () => Promise<Paper[]>;
   now?: Date;
+  /** Called as each step starts ("parsing 3 files", "writing 12000 papers"), for a progress line on a terminal. */
+  onProgress?: (step: string) => void;
 }
 
 export async function ingestIntoStore(store: PaperStore, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
+  const progress = options.onProgress ?? (() => {});
+  progress(`parsing ${paths.length} ${paths.length === 1 ? 'file' : 'files'}`);
   const result = await ingestFiles(paths);
   await prepareStore(store, options.loadSeed);
+  progress(`merging ${result.papers.length} papers with the store`);
   const existing = new Map((await store.getPapers(result.papers.map((paper) => paper.id))).map((paper) => [paper.id, paper]));
   const toWrite: Paper[] = result.papers.map((paper) => {
     const stored = existing.get(paper.id);
@@ -34,6 +39,7 @@ export async function ingestIntoStore(store: PaperStore, paths: readonly string[
   });
   const pages = result.sources.filter((source) => source.kind === 'arrow-page').map((source) => source.path);
   const copied = options.sourcesDir === undefined || pages.length === 0 ? { copied: [] } : await copySourcesInto(options.sourcesDir, pages);
+  progress(`writing ${toWrite.length} papers in one transaction`);
   const summary = await store.upsertPapers(toWrite, options.now);
   return { ...summary, parsed: result.papers.length, warnings: result.warnings, copiedSources: copied.copied };
 }

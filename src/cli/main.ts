@@ -165,11 +165,17 @@ async function ingest(args: string[], config: Config, logger: Logger, io: CliIo)
     import('node:path'),
   ]);
   const store = await openStore(config.databaseUrl);
+  // A progress line on a terminal only: a corpus of thousands of papers takes a while to parse and write.
+  const started = Date.now();
+  const showProgress = (io.stderr as { isTTY?: boolean }).isTTY === true;
+  const onProgress = (step: string): void => void io.stderr.write(`\r\u001b[2K[${((Date.now() - started) / 1000).toFixed(1)}s] ${step}…`);
   try {
     const report = await ingestIntoStore(store, positionals, {
       sourcesDir: join(config.dataDir, 'sources'),
       loadSeed: async () => (await readCorpusFile(config.papersPath)).papers,
+      ...(showProgress ? { onProgress } : {}),
     });
+    if (showProgress) io.stderr.write('\r\u001b[2K');
     printWarnings(report.warnings);
     print(`Ingested ${report.parsed} papers: ${report.added.length} new, ${report.updated.length} updated, ${report.unchanged} unchanged.`);
     if (report.copiedSources.length > 0) print(`Kept the raw pages in ${join(config.dataDir, 'sources')}.`);
