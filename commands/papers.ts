@@ -45,7 +45,10 @@ export default {
         { label: 'Next ▶', invocation: { command: 'papers', options: { query: interpreted, page: page + 1 } }, disabled: page >= pageCount },
       );
     }
-    buttons.push({ label: 'Subscribe to this query', invocation: { command: 'subscribe', options: { query: interpreted } } });
+    // Digests go to a Discord or Slack channel; the terminal has nowhere to send them.
+    if (context.platform === 'discord' || context.platform === 'slack') {
+      buttons.push({ label: 'Subscribe to this query', invocation: { command: 'subscribe', options: { query: interpreted } } });
+    }
     return {
       reply: reply(`${result.total} ${result.total === 1 ? 'paper matches' : 'papers match'}${interpreted === '' ? '' : ` \`${interpreted}\``}.`, {
         cards: pageHits.map((hit, position) => paperSummaryCard(hit.paper, (page - 1) * PAGE_SIZE + position + 1)),

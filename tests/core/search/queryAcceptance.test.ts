@@ -24,10 +24,14 @@ describe('/papers on the bundled corpus', () => {
     expect(outcome.reply.buttons.map((button) => [button.label, button.disabled])).toEqual([
       ['◀ Prev', true],
       ['Next ▶', false],
-      ['Subscribe to this query', undefined],
     ]);
-    expect(outcome.reply.buttons[2]?.invocation).toEqual({ command: 'subscribe', options: { query: 'year:2024' } });
     expect(outcome.reply.footer).toContain('page 1 of 2');
+  });
+
+  it('offers "Subscribe to this query" in a chat channel, not in the terminal', async () => {
+    const inSlack = await bot.ask('/papers year:2024', { platform: 'slack', user: { id: 'U1' }, channelId: 'C1', workspaceId: 'T1' });
+    expect(inSlack.reply.buttons.map((button) => button.label)).toEqual(['◀ Prev', 'Next ▶', 'Subscribe to this query']);
+    expect(inSlack.reply.buttons[2]?.invocation).toEqual({ command: 'subscribe', options: { query: 'year:2024' } });
   });
 
   it('pages: page:2 shows the remaining 2 of 2024', async () => {
