@@ -1,14 +1,14 @@
 // `paperbot digests run [--now]`: send the digests that are due (or, with --now, every pending
 // one) and exit, for deployments that schedule with cron instead of running the bot's scheduler.
 // Safe to run while bots run: leases keep them from posting the same digest twice.
-import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { ErrorCode, PaperbotError, UserError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import { parseCommandLine } from './commandLine.js';
 import type { CliIo } from './main.js';
 
 export async function runDigestsCommand(args: string[], config: Config, logger: Logger, io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { now: { type: 'boolean' } } });
+  const { values, positionals } = parseCommandLine({ args, allowPositionals: true, options: { now: { type: 'boolean' } } }, 'paperbot digests run [--now]');
   if (positionals.length !== 1 || positionals[0] !== 'run') {
     throw new UserError(ErrorCode.InvalidOption, 'digests takes one action: run.', { hint: 'e.g. paperbot digests run, or paperbot digests run --now' });
   }

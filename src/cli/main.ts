@@ -1,10 +1,10 @@
 // The `paperbot` command line: `start` (terminal chat, or the Discord/Slack bots when their tokens
 // are set), `ask` (one command, optionally as JSON, for scripts), `ingest` (pages into the store).
 // Modules are imported per subcommand so that `paperbot ask` starts fast.
-import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.js';
-import { describeError, ErrorCode, isUserError, PaperbotError } from '../core/errors.js';
+import { describeError, ErrorCode, isUserError, PaperbotError, UserError } from '../core/errors.js';
 import { createJsonLogger, type Logger } from '../core/logger.js';
+import { parseCommandLine } from './commandLine.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -104,11 +104,14 @@ async function start(config: Config, logger: Logger, io: CliIo): Promise<number>
 }
 
 async function ask(args: string[], config: Config, logger: Logger, io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, limit: { type: 'string' } } });
+  const { values, positionals } = parseCommandLine(
+    { args, allowPositionals: true, options: { json: { type: 'boolean' }, limit: { type: 'string' } } },
+    'paperbot ask [--json] [--limit N] "/papers year:2024"',
+  );
   const limit = values.limit === undefined ? 50 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new PaperbotError(ErrorCode.InvalidOption, '--limit must be a positive whole number.', { hint: 'e.g. --limit 10' });
+  if (!Number.isInteger(limit) || limit < 1) throw new UserError(ErrorCode.InvalidOption, '--limit must be a positive whole number.', { hint: 'e.g. --limit 10' });
   const line = positionals.join(' ').trim();
-  if (line === '') throw new PaperbotError(ErrorCode.InvalidOption, 'ask needs a command to answer.', { hint: 'e.g. paperbot ask "/papers year:2024"' });
+  if (line === '') throw new UserError(ErrorCode.InvalidOption, 'ask needs a command to answer.', { hint: 'e.g. paperbot ask "/papers year:2024"' });
 
   const [{ PaperbotRuntime }, { parseTextCommand }, { errorReply }] = await Promise.all([
     import('../app/runtime.js'),
@@ -142,9 +145,9 @@ async function ask(args: string[], config: Config, logger: Logger, io: CliIo): P
 }
 
 async function ingest(args: string[], config: Config, logger: Logger, io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+  const { values, positionals } = parseCommandLine({ args, allowPositionals: true, options: { out: { type: 'string' } } }, 'paperbot ingest <file...> [--out FILE]');
   if (positionals.length === 0) {
-    throw new PaperbotError(ErrorCode.InvalidOption, 'ingest needs at least one file.', { hint: 'e.g. paperbot ingest page.txt other-page.txt' });
+    throw new UserError(ErrorCode.InvalidOption, 'ingest needs at least one file.', { hint: 'e.g. paperbot ingest page.txt other-page.txt' });
   }
   const print = (text: string): void => void io.stdout.write(`${text}\n`);
   const printWarnings = (warnings: { file: string; line?: number; message: string }[]): void => {

@@ -3,12 +3,12 @@
 // from its examples), the interactivity request URL, only the bot scopes the bot uses, and Socket
 // Mode when SLACK_APP_TOKEN is set. Why each scope is requested goes to stderr, stdout stays JSON.
 // @see https://docs.slack.dev/reference/app-manifest
-import { parseArgs } from 'node:util';
 import { SLACK_EVENTS_PATH } from '../adapters/slack/slackEndpoints.js';
 import type { Config } from '../config.js';
 import type { Command } from '../core/commands/command.js';
 import { CommandRegistry } from '../core/commands/commandRegistry.js';
-import { ErrorCode, PaperbotError } from '../core/errors.js';
+import { ErrorCode, UserError } from '../core/errors.js';
+import { parseCommandLine } from './commandLine.js';
 import type { CliIo } from './main.js';
 
 export const PLACEHOLDER_PUBLIC_URL = 'https://YOUR-PUBLIC-HOST.example';
@@ -111,9 +111,12 @@ export function usageHintOf(command: Command): string | undefined {
 }
 
 export async function runManifestCommand(args: string[], config: Config, io: Pick<CliIo, 'stdout' | 'stderr'>, registry?: CommandRegistry): Promise<number> {
-  const { values } = parseArgs({ args, options: { url: { type: 'string' }, 'socket-mode': { type: 'boolean' }, name: { type: 'string' } } });
+  const { values } = parseCommandLine(
+    { args, options: { url: { type: 'string' }, 'socket-mode': { type: 'boolean' }, name: { type: 'string' } } },
+    'paperbot manifest [--url URL] [--socket-mode] [--name NAME]',
+  );
   if (values.url !== undefined && !/^https?:\/\/[^\s/]+/i.test(values.url)) {
-    throw new PaperbotError(ErrorCode.InvalidOption, `--url must be an http(s) address, not "${values.url}".`, { hint: 'e.g. paperbot manifest --url https://paperbot.example.org' });
+    throw new UserError(ErrorCode.InvalidOption, `--url must be an http(s) address, not "${values.url}".`, { hint: 'e.g. paperbot manifest --url https://paperbot.example.org' });
   }
   const socketMode = values['socket-mode'] === true || config.slack.appToken !== undefined;
   const publicUrl = values.url ?? config.publicUrl;

@@ -2,13 +2,13 @@
 // (globally, or to one guild with DISCORD_GUILD_ID, where changes show at once) and prints what
 // changed against what Discord had. `--dry-run` prints the changes without putting anything.
 // @see https://discord.com/developers/docs/interactions/application-commands#bulk-overwrite-global-application-commands
-import { parseArgs } from 'node:util';
 import { DiscordAPIError, REST, Routes } from 'discord.js';
 import { canonicalDefinition, discordCommandDefinitions, type DiscordCommandDefinition } from '../adapters/discord/discordCommands.js';
 import type { Config } from '../config.js';
 import { CommandRegistry } from '../core/commands/commandRegistry.js';
 import { ErrorCode, PaperbotError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import { parseCommandLine } from './commandLine.js';
 
 export interface RegistrationPlan {
   added: string[];
@@ -33,7 +33,7 @@ export function planRegistration(wanted: readonly DiscordCommandDefinition[], cu
 }
 
 export async function runRegisterCommand(args: string[], config: Config, logger: Logger, io: { stdout: NodeJS.WritableStream }): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } } });
+  const { values } = parseCommandLine({ args, options: { 'dry-run': { type: 'boolean' } } }, 'paperbot register [--dry-run]');
   const { token, applicationId, guildId } = config.discord;
   if (token === undefined) {
     throw new PaperbotError(ErrorCode.ConfigInvalid, 'DISCORD_TOKEN is missing: registering commands needs the bot token.', {
