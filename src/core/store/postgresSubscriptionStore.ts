@@ -11,36 +11,18 @@ import type {
   SubscriptionPlatform,
   SubscriptionStore,
 } from './subscriptionStore.js';
+import { SUBSCRIPTION_COLUMNS, subscriptionFromRow, type SubscriptionRow } from './subscriptionRows.js';
 
-interface SubscriptionRow {
-  id: number;
-  platform: SubscriptionPlatform;
-  workspace_id: string | null;
-  channel_id: string;
-  query: string;
-  every: 'day' | 'week';
-  at_time: string;
-  time_zone: string;
-  created_by: string;
-  created_at: Date;
-  watermark: Date;
-  next_run_at: Date;
-  last_run_at: Date | null;
-  last_delivery_at: Date | null;
-  state: 'active' | 'paused';
-  pause_reason: string | null;
-}
-
-const COLUMNS = `id, platform, workspace_id, channel_id, query, every, at_time, time_zone, created_by, created_at,
-  watermark, next_run_at, last_run_at, last_delivery_at, state, pause_reason`;
+/** Timestamps come back as Dates (TIMESTAMPTZ). */
+type PostgresSubscriptionRow = SubscriptionRow<Date>;
 
 export class PostgresSubscriptionStore implements SubscriptionStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async createSubscription(input: NewSubscription): Promise<Subscription> {
-    const result = await this.pool.query<SubscriptionRow>(
+    const result = await this.pool.query<PostgresSubscriptionRow>(
       `INSERT INTO subscriptions (platform, workspace_id, channel_id, query, every, at_time, time_zone, created_by, created_at, watermark, next_run_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING ${COLUMNS}`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING ${SUBSCRIPTION_COLUMNS}`,
       [
         input.platform,
         input.workspaceId ?? null,
@@ -54,31 +36,31 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
         input.nextRunAt,
       ],
     );
-    return toSubscription(firstRow(result));
+    return subscriptionFromRow(firstRow(result));
   }
 
   async getSubscription(id: number): Promise<Subscription | undefined> {
-    const result = await this.pool.query<SubscriptionRow>(`SELECT ${COLUMNS} FROM subscriptions WHERE id = $1`, [id]);
+    const result = await this.pool.query<PostgresSubscriptionRow>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE id = $1`, [id]);
     const row = result.rows[0];
-    return row === undefined ? undefined : toSubscription(row);
+    return row === undefined ? undefined : subscriptionFromRow(row);
   }
 
   async listChannelSubscriptions(platform: SubscriptionPlatform, channelId: string): Promise<Subscription[]> {
-    const result = await this.pool.query<SubscriptionRow>(
-      `SELECT ${COLUMNS} FROM subscriptions WHERE platform = $1 AND channel_id = $2 ORDER BY id`,
+    const result = await this.pool.query<PostgresSubscriptionRow>(
+      `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE platform = $1 AND channel_id = $2 ORDER BY id`,
       [platform, channelId],
     );
-    return result.rows.map(toSubscription);
+    return result.rows.map(subscriptionFromRow);
   }
 
   async deleteSubscriptions(platform: SubscriptionPlatform, channelId: string, ids: readonly number[] | 'all'): Promise<Subscription[]> {
     const result = ids === 'all'
-      ? await this.pool.query<SubscriptionRow>(`DELETE FROM subscriptions WHERE platform = $1 AND channel_id = $2 RETURNING ${COLUMNS}`, [platform, channelId])
-      : await this.pool.query<SubscriptionRow>(
-        `DELETE FROM subscriptions WHERE platform = $1 AND channel_id = $2 AND id = ANY($3::int[]) RETURNING ${COLUMNS}`,
+      ? await this.pool.query<PostgresSubscriptionRow>(`DELETE FROM subscriptions WHERE platform = $1 AND channel_id = $2 RETURNING ${SUBSCRIPTION_COLUMNS}`, [platform, channelId])
+      : await this.pool.query<PostgresSubscriptionRow>(
+        `DELETE FROM subscriptions WHERE platform = $1 AND channel_id = $2 AND id = ANY($3::int[]) RETURNING ${SUBSCRIPTION_COLUMNS}`,
         [platform, channelId, [...ids]],
       );
-    return result.rows.map(toSubscription).sort((a, b) => a.id - b.id);
+    return result.rows.map(subscriptionFromRow).sort((a, b) => a.id - b.id);
   }
 
   async resumeSubscription(id: number, nextRunAt: Date): Promise<boolean> {
@@ -100,7 +82,7 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
   async claimSubscriptions(request: ClaimRequest): Promise<Subscription[]> {
     // Under READ COMMITTED a row another instance leased after our snapshot is re-checked against
     // the WHERE clause once locked, and a row still locked by its claim is skipped: never both.
-    const result = await this.pool.query<SubscriptionRow>(
+    const result = await this.pool.query<PostgresSubscriptionRow>(
       `UPDATE subscriptions SET lease_owner = $1, lease_expires_at = $2
        WHERE id IN (
          SELECT id FROM subscriptions
@@ -111,10 +93,10 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
          ORDER BY next_run_at, id
          LIMIT $6
          FOR UPDATE SKIP LOCKED)
-       RETURNING ${COLUMNS}`,
+       RETURNING ${SUBSCRIPTION_COLUMNS}`,
       [request.owner, new Date(request.now.getTime() + request.leaseMs), request.force, request.now, request.runStartedAt, request.limit],
     );
-    return result.rows.map(toSubscription).sort((a, b) => a.nextRunAt.getTime() - b.nextRunAt.getTime() || a.id - b.id);
+    return result.rows.map(subscriptionFromRow).sort((a, b) => a.nextRunAt.getTime() - b.nextRunAt.getTime() || a.id - b.id);
   }
 
   async renewLease(id: number, owner: string, until: Date): Promise<boolean> {
@@ -173,24 +155,4 @@ function firstRow<T extends pg.QueryResultRow>(result: pg.QueryResult<T>): T {
   const row = result.rows[0];
   if (row === undefined) throw new Error('INSERT ... RETURNING returned no row');
   return row;
-}
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  const subscription: Subscription = {
-    id: row.id,
-    platform: row.platform,
-    channelId: row.channel_id,
-    query: row.query,
-    schedule: { every: row.every, at: row.at_time, timeZone: row.time_zone },
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    watermark: row.watermark,
-    nextRunAt: row.next_run_at,
-    state: row.state,
-  };
-  if (row.workspace_id !== null) subscription.workspaceId = row.workspace_id;
-  if (row.last_run_at !== null) subscription.lastRunAt = row.last_run_at;
-  if (row.last_delivery_at !== null) subscription.lastDeliveryAt = row.last_delivery_at;
-  if (row.pause_reason !== null) subscription.pauseReason = row.pause_reason;
-  return subscription;
 }

@@ -10,28 +10,10 @@ import type {
   SubscriptionPlatform,
   SubscriptionStore,
 } from './subscriptionStore.js';
+import { SUBSCRIPTION_COLUMNS, subscriptionFromRow, type SubscriptionRow } from './subscriptionRows.js';
 
-interface SubscriptionRow {
-  id: number;
-  platform: SubscriptionPlatform;
-  workspace_id: string | null;
-  channel_id: string;
-  query: string;
-  every: 'day' | 'week';
-  at_time: string;
-  time_zone: string;
-  created_by: string;
-  created_at: string;
-  watermark: string;
-  next_run_at: string;
-  last_run_at: string | null;
-  last_delivery_at: string | null;
-  state: 'active' | 'paused';
-  pause_reason: string | null;
-}
-
-const COLUMNS = `id, platform, workspace_id, channel_id, query, every, at_time, time_zone, created_by, created_at,
-  watermark, next_run_at, last_run_at, last_delivery_at, state, pause_reason`;
+/** Timestamps come back as ISO text. */
+type SqliteSubscriptionRow = SubscriptionRow<string>;
 
 export class SqliteSubscriptionStore implements SubscriptionStore {
   constructor(private readonly db: Database.Database) {}
@@ -40,7 +22,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     const row = this.db
       .prepare(
         `INSERT INTO subscriptions (platform, workspace_id, channel_id, query, every, at_time, time_zone, created_by, created_at, watermark, next_run_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${SUBSCRIPTION_COLUMNS}`,
       )
       .get(
         input.platform,
@@ -54,33 +36,33 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
         input.createdAt.toISOString(),
         input.createdAt.toISOString(),
         input.nextRunAt.toISOString(),
-      ) as SubscriptionRow;
-    return toSubscription(row);
+      ) as SqliteSubscriptionRow;
+    return subscriptionFromRow(row);
   }
 
   async getSubscription(id: number): Promise<Subscription | undefined> {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE id = ?`).get(id) as SubscriptionRow | undefined;
-    return row === undefined ? undefined : toSubscription(row);
+    const row = this.db.prepare(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE id = ?`).get(id) as SqliteSubscriptionRow | undefined;
+    return row === undefined ? undefined : subscriptionFromRow(row);
   }
 
   async listChannelSubscriptions(platform: SubscriptionPlatform, channelId: string): Promise<Subscription[]> {
     const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE platform = ? AND channel_id = ? ORDER BY id`)
-      .all(platform, channelId) as SubscriptionRow[];
-    return rows.map(toSubscription);
+      .prepare(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE platform = ? AND channel_id = ? ORDER BY id`)
+      .all(platform, channelId) as SqliteSubscriptionRow[];
+    return rows.map(subscriptionFromRow);
   }
 
   async deleteSubscriptions(platform: SubscriptionPlatform, channelId: string, ids: readonly number[] | 'all'): Promise<Subscription[]> {
-    const remove = this.db.transaction((): SubscriptionRow[] => {
+    const remove = this.db.transaction((): SqliteSubscriptionRow[] => {
       if (ids === 'all') {
         return this.db
-          .prepare(`DELETE FROM subscriptions WHERE platform = ? AND channel_id = ? RETURNING ${COLUMNS}`)
-          .all(platform, channelId) as SubscriptionRow[];
+          .prepare(`DELETE FROM subscriptions WHERE platform = ? AND channel_id = ? RETURNING ${SUBSCRIPTION_COLUMNS}`)
+          .all(platform, channelId) as SqliteSubscriptionRow[];
       }
-      const statement = this.db.prepare(`DELETE FROM subscriptions WHERE platform = ? AND channel_id = ? AND id = ? RETURNING ${COLUMNS}`);
-      return ids.flatMap((id) => statement.all(platform, channelId, id) as SubscriptionRow[]);
+      const statement = this.db.prepare(`DELETE FROM subscriptions WHERE platform = ? AND channel_id = ? AND id = ? RETURNING ${SUBSCRIPTION_COLUMNS}`);
+      return ids.flatMap((id) => statement.all(platform, channelId, id) as SqliteSubscriptionRow[]);
     });
-    return remove.immediate().map(toSubscription).sort((a, b) => a.id - b.id);
+    return remove.immediate().map(subscriptionFromRow).sort((a, b) => a.id - b.id);
   }
 
   async resumeSubscription(id: number, nextRunAt: Date): Promise<boolean> {
@@ -98,7 +80,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
 
   async claimSubscriptions(request: ClaimRequest): Promise<Subscription[]> {
     const now = request.now.toISOString();
-    const claim = this.db.transaction((): SubscriptionRow[] =>
+    const claim = this.db.transaction((): SqliteSubscriptionRow[] =>
       this.db
         .prepare(
           `UPDATE subscriptions SET lease_owner = ?, lease_expires_at = ?
@@ -110,7 +92,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
                AND (last_run_at IS NULL OR last_run_at < ?)
              ORDER BY next_run_at, id
              LIMIT ?)
-           RETURNING ${COLUMNS}`,
+           RETURNING ${SUBSCRIPTION_COLUMNS}`,
         )
         .all(
           request.owner,
@@ -120,9 +102,9 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
           now,
           request.runStartedAt.toISOString(),
           request.limit,
-        ) as SubscriptionRow[],
+        ) as SqliteSubscriptionRow[],
     );
-    return claim.immediate().map(toSubscription).sort((a, b) => a.nextRunAt.getTime() - b.nextRunAt.getTime() || a.id - b.id);
+    return claim.immediate().map(subscriptionFromRow).sort((a, b) => a.nextRunAt.getTime() - b.nextRunAt.getTime() || a.id - b.id);
   }
 
   async renewLease(id: number, owner: string, until: Date): Promise<boolean> {
@@ -171,24 +153,4 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
       .all(id) as { paper_id: string; delivered_at: string }[];
     return rows.map((row) => ({ paperId: row.paper_id, deliveredAt: new Date(row.delivered_at) }));
   }
-}
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  const subscription: Subscription = {
-    id: row.id,
-    platform: row.platform,
-    channelId: row.channel_id,
-    query: row.query,
-    schedule: { every: row.every, at: row.at_time, timeZone: row.time_zone },
-    createdBy: row.created_by,
-    createdAt: new Date(row.created_at),
-    watermark: new Date(row.watermark),
-    nextRunAt: new Date(row.next_run_at),
-    state: row.state,
-  };
-  if (row.workspace_id !== null) subscription.workspaceId = row.workspace_id;
-  if (row.last_run_at !== null) subscription.lastRunAt = new Date(row.last_run_at);
-  if (row.last_delivery_at !== null) subscription.lastDeliveryAt = new Date(row.last_delivery_at);
-  if (row.pause_reason !== null) subscription.pauseReason = row.pause_reason;
-  return subscription;
 }
