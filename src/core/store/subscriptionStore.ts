@@ -39,17 +39,8 @@ export interface Subscription {
   pauseReason?: string;
 }
 
-export interface NewSubscription {
-  platform: SubscriptionPlatform;
-  workspaceId?: string;
-  channelId: string;
-  query: string;
-  schedule: DigestSchedule;
-  createdBy: string;
-  /** Also the watermark: what the store holds now is not news to the channel. */
-  createdAt: Date;
-  nextRunAt: Date;
-}
+/** What /subscribe knows; the store sets the rest. `createdAt` is also the watermark: what the store holds now is not news to the channel. */
+export type NewSubscription = Pick<Subscription, 'platform' | 'workspaceId' | 'channelId' | 'query' | 'schedule' | 'createdBy' | 'createdAt' | 'nextRunAt'>;
 
 export interface ClaimRequest {
   /** Identifies this process's run; only the owner can renew, finish or release its leases. */
