@@ -9,13 +9,14 @@
 // @see https://discord.com/developers/docs/topics/rate-limits
 import { packInOrder, countNewPapers, truncate, type Digest, type DigestEntry } from '../../core/digests/digestBuilder.js';
 import {
-  backoffDelay,
   DeliveryError,
   realSleep,
   RequestPacer,
+  RetryBudget,
   type DigestPoster,
   type DigestTarget,
   type OutgoingDigestMessage,
+  type RetryLimits,
   type Sleep,
 } from '../../core/digests/digestPoster.js';
 import type { Logger } from '../../core/logger.js';
@@ -38,7 +39,7 @@ const PERMANENT_REASONS: Record<number, string> = {
   50013: 'the bot may not post here (Discord 50013 Missing Permissions): it needs Send Messages and Embed Links',
 };
 
-export interface DiscordPosterOptions {
+export interface DiscordPosterOptions extends RetryLimits {
   token: string;
   /** DISCORD_API_URL; tests point it at a loopback server. */
   apiUrl?: string;
@@ -48,10 +49,6 @@ export interface DiscordPosterOptions {
   /** Milliseconds clock for pacing and rate-limit windows. */
   now?: () => number;
   timeoutMs?: number;
-  /** Attempts for timeouts and 5xx before the run leaves the digest for later. */
-  maxAttempts?: number;
-  /** 429s waited out for one message before giving up on it for this run. */
-  maxRateLimitWaits?: number;
 }
 
 export class DiscordPoster implements DigestPoster {
@@ -89,8 +86,7 @@ export class DiscordPoster implements DigestPoster {
   async post(target: DigestTarget, message: OutgoingDigestMessage, nonce: string): Promise<void> {
     const route = `channels/${target.channelId}/messages`;
     const body = JSON.stringify({ ...message.body, nonce, enforce_nonce: true });
-    let failures = 0;
-    let rateLimitWaits = 0;
+    const retries = new RetryBudget({ platform: 'Discord', channelId: target.channelId, logger: this.options.logger, sleep: this.sleep }, this.options);
     for (;;) {
       await this.globalPacer.wait('global');
       await this.routePacer.wait(route);
@@ -107,10 +103,7 @@ export class DiscordPoster implements DigestPoster {
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
         });
       } catch (error) {
-        failures += 1;
-        if (failures >= (this.options.maxAttempts ?? 4)) throw new DeliveryError(false, `Discord did not answer after ${failures} attempts`, { cause: error });
-        this.options.logger.warn('discord post failed, retrying', { channel: target.channelId, attempt: failures, error });
-        await this.sleep(backoffDelay(failures));
+        await retries.afterTransientFailure('Discord did not answer', error);
         continue;
       }
       this.noteBucket(route, response.headers);
@@ -120,8 +113,7 @@ export class DiscordPoster implements DigestPoster {
       }
       const payload = (await response.json().catch(() => ({}))) as { code?: number; message?: string; retry_after?: number; global?: boolean };
       if (response.status === 429) {
-        rateLimitWaits += 1;
-        if (rateLimitWaits > (this.options.maxRateLimitWaits ?? 10)) throw new DeliveryError(false, 'Discord kept rate-limiting this channel');
+        retries.afterRateLimit();
         const waitMs = Math.ceil(1000 * (payload.retry_after ?? Number(response.headers.get('retry-after') ?? '1')));
         const global = payload.global === true || response.headers.get('x-ratelimit-global') === 'true';
         this.options.logger.warn('discord rate limit', { channel: target.channelId, waitMs, global });
@@ -130,9 +122,7 @@ export class DiscordPoster implements DigestPoster {
         continue;
       }
       if (response.status >= 500) {
-        failures += 1;
-        if (failures >= (this.options.maxAttempts ?? 4)) throw new DeliveryError(false, `Discord answered ${response.status} ${failures} times`);
-        await this.sleep(backoffDelay(failures));
+        await retries.afterTransientFailure(`Discord answered ${response.status}`);
         continue;
       }
       throw new DeliveryError(true, permanentReason(response.status, payload), { platformCode: payload.code ?? response.status });

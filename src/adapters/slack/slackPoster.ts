@@ -8,13 +8,14 @@
 // @see https://docs.slack.dev/apis/web-api/rate-limits
 import { countNewPapers, packInOrder, type Digest, type DigestEntry } from '../../core/digests/digestBuilder.js';
 import {
-  backoffDelay,
   DeliveryError,
   realSleep,
   RequestPacer,
+  RetryBudget,
   type DigestPoster,
   type DigestTarget,
   type OutgoingDigestMessage,
+  type RetryLimits,
   type Sleep,
 } from '../../core/digests/digestPoster.js';
 import type { Logger } from '../../core/logger.js';
@@ -39,7 +40,7 @@ const PERMANENT_REASONS: Record<string, string> = {
 /** Slack's own hiccups: worth another try later. */
 const TRANSIENT_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
-export interface SlackPosterOptions {
+export interface SlackPosterOptions extends RetryLimits {
   token: string;
   /** SLACK_API_URL; tests point it at a loopback server. */
   apiUrl?: string;
@@ -48,8 +49,6 @@ export interface SlackPosterOptions {
   sleep?: Sleep;
   now?: () => number;
   timeoutMs?: number;
-  maxAttempts?: number;
-  maxRateLimitWaits?: number;
 }
 
 export class SlackPoster implements DigestPoster {
@@ -85,14 +84,7 @@ export class SlackPoster implements DigestPoster {
   /** Slack has no nonce: a repeat after a crash is bounded by the runner's ledger instead. */
   async post(target: DigestTarget, message: OutgoingDigestMessage, _nonce?: string): Promise<void> {
     const body = JSON.stringify({ channel: target.channelId, ...message.body });
-    let failures = 0;
-    let rateLimitWaits = 0;
-    const retryOrGiveUp = async (why: string, cause?: unknown): Promise<void> => {
-      failures += 1;
-      if (failures >= (this.options.maxAttempts ?? 4)) throw new DeliveryError(false, `${why} (${failures} attempts)`, { cause });
-      this.options.logger.warn('slack post failed, retrying', { channel: target.channelId, attempt: failures, why });
-      await this.sleep(backoffDelay(failures));
-    };
+    const retries = new RetryBudget({ platform: 'Slack', channelId: target.channelId, logger: this.options.logger, sleep: this.sleep }, this.options);
     for (;;) {
       await this.channelPacer.wait(target.channelId);
       let response: Response;
@@ -104,13 +96,12 @@ export class SlackPoster implements DigestPoster {
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
         });
       } catch (error) {
-        await retryOrGiveUp('Slack did not answer', error);
+        await retries.afterTransientFailure('Slack did not answer', error);
         continue;
       }
       if (response.status === 429) {
         await response.arrayBuffer();
-        rateLimitWaits += 1;
-        if (rateLimitWaits > (this.options.maxRateLimitWaits ?? 10)) throw new DeliveryError(false, 'Slack kept rate-limiting this channel');
+        retries.afterRateLimit();
         const waitMs = 1000 * Math.max(1, Number(response.headers.get('retry-after') ?? '1') || 1);
         this.options.logger.warn('slack rate limit', { channel: target.channelId, waitMs });
         this.channelPacer.block(target.channelId, this.now() + waitMs);
@@ -118,14 +109,14 @@ export class SlackPoster implements DigestPoster {
       }
       if (response.status >= 500) {
         await response.arrayBuffer();
-        await retryOrGiveUp(`Slack answered ${response.status}`);
+        await retries.afterTransientFailure(`Slack answered ${response.status}`);
         continue;
       }
       const payload = (await response.json().catch(() => ({ ok: false, error: `http_${response.status}` }))) as { ok?: boolean; error?: string };
       if (payload.ok === true) return;
       const error = payload.error ?? `http_${response.status}`;
       if (TRANSIENT_ERRORS.has(error)) {
-        await retryOrGiveUp(`Slack answered ${error}`);
+        await retries.afterTransientFailure(`Slack answered ${error}`);
         continue;
       }
       throw new DeliveryError(true, PERMANENT_REASONS[error] ?? `Slack refused the digest (${error})`, { platformCode: error });

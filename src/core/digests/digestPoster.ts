@@ -2,6 +2,7 @@
 // platform's limits allow, and post one of them. Each platform implements it next to its
 // adapter (src/adapters/*/…Poster.ts); the core never imports those, the app injects them.
 import { ErrorCode, PaperbotError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import type { SubscriptionPlatform } from '../store/subscriptionStore.js';
 import type { Digest } from './digestBuilder.js';
 
@@ -52,6 +53,43 @@ export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(reso
 /** Exponential backoff with a cap: 1 s, 2 s, 4 s, ... for transient failures. */
 export function backoffDelay(attempt: number, baseMs = 1_000, maxMs = 30_000): number {
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+}
+
+export interface RetryLimits {
+  /** Attempts for timeouts, 5xx and the platform's own hiccups before the run leaves the digest for later. */
+  maxAttempts?: number;
+  /** 429s waited out for one message before giving up on it for this run. */
+  maxRateLimitWaits?: number;
+}
+
+/**
+ * How long one message keeps trying, the same on every platform: a transient failure backs off
+ * (1 s, 2 s, 4 s, ...) until `maxAttempts`, a rate limit is waited out (by the poster's pacer)
+ * up to `maxRateLimitWaits` times; past either, a transient DeliveryError hands the digest back
+ * to the runner, which tries again in a later run.
+ */
+export class RetryBudget {
+  private failures = 0;
+  private rateLimitWaits = 0;
+
+  constructor(
+    private readonly context: { platform: string; channelId: string; logger: Logger; sleep: Sleep },
+    private readonly limits: RetryLimits = {},
+  ) {}
+
+  /** Waits before the next attempt, or throws when this was the last one. */
+  async afterTransientFailure(why: string, cause?: unknown): Promise<void> {
+    this.failures += 1;
+    if (this.failures >= (this.limits.maxAttempts ?? 4)) throw new DeliveryError(false, `${why} (${this.failures} attempts)`, { cause });
+    this.context.logger.warn(`${this.context.platform.toLowerCase()} post failed, retrying`, { channel: this.context.channelId, attempt: this.failures, why, error: cause });
+    await this.context.sleep(backoffDelay(this.failures));
+  }
+
+  /** Counts a 429; throws when the platform keeps refusing this message. */
+  afterRateLimit(): void {
+    this.rateLimitWaits += 1;
+    if (this.rateLimitWaits > (this.limits.maxRateLimitWaits ?? 10)) throw new DeliveryError(false, `${this.context.platform} kept rate-limiting this channel`);
+  }
 }
 
 /**
