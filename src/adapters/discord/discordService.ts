@@ -218,29 +218,22 @@ class GatewayResponder implements InteractionResponder {
   }
 }
 
-function files(message: DiscordMessage): { attachment: Buffer; name: string; description: string }[] {
-  return message.files.map((file) => ({ attachment: Buffer.from(file.data), name: file.name, description: file.description }));
-}
-
-function replyOptions(message: DiscordMessage): InteractionReplyOptions {
+/** What a new message and an edit both carry, in discord.js's option shape. */
+function messageOptions(message: DiscordMessage): InteractionReplyOptions & InteractionEditReplyOptions {
   return {
     content: message.content,
     embeds: message.embeds,
     components: message.components,
     allowedMentions: { parse: [], repliedUser: false },
-    files: files(message),
-    ...(message.flags === undefined ? {} : { flags: MessageFlags.Ephemeral }),
+    files: message.files.map((file) => ({ attachment: Buffer.from(file.data), name: file.name, description: file.description })),
   };
+}
+
+function replyOptions(message: DiscordMessage): InteractionReplyOptions {
+  return message.flags === undefined ? messageOptions(message) : { ...messageOptions(message), flags: MessageFlags.Ephemeral };
 }
 
 /** Edits cannot change flags; an empty attachment list drops the files of the previous page. */
 function editOptions(message: DiscordMessage): InteractionEditReplyOptions {
-  return {
-    content: message.content,
-    embeds: message.embeds,
-    components: message.components,
-    allowedMentions: { parse: [], repliedUser: false },
-    files: files(message),
-    attachments: [],
-  };
+  return { ...messageOptions(message), attachments: [] };
 }
