@@ -3,19 +3,18 @@
 // the next digest includes them.
 import type { Command } from '../src/core/commands/command.js';
 import { formatInTimeZone, nextRunAfter } from '../src/core/digests/digestSchedule.js';
-import { channelSubscriptions, parseSubscriptionIds, subscriptionChannel } from '../src/core/digests/subscriptionCommands.js';
+import { namedSubscriptions, SUBSCRIPTION_IDS_OPTION } from '../src/core/digests/subscriptionCommands.js';
 import { reply } from '../src/core/reply/neutralReply.js';
 
 export default {
   name: 'resubscribe',
   description: 'Resume a paused digest subscription in this channel (an id, or all)',
-  options: [{ name: 'id', description: 'Subscription id from /subscriptions, or all', type: 'string', required: true, rest: true, maxLength: 100 }],
+  options: [SUBSCRIPTION_IDS_OPTION],
   examples: ['/resubscribe 12', '/resubscribe all'],
   requiresChannelManager: true,
   async execute(context, options) {
-    const channel = subscriptionChannel(context);
-    const ids = parseSubscriptionIds(String(options.id ?? ''), 'resubscribe');
-    const paused = (await channelSubscriptions(channel, ids, 'resubscribe')).filter((subscription) => subscription.state === 'paused');
+    const { channel, ids, subscriptions } = await namedSubscriptions(context, String(options.id ?? ''), 'resubscribe');
+    const paused = subscriptions.filter((subscription) => subscription.state === 'paused');
     if (paused.length === 0) {
       return { reply: reply(ids === 'all' ? 'No subscription in this channel is paused.' : 'That subscription is not paused; it is already running.', { ephemeral: true, footer: '/subscriptions shows their state.' }) };
     }

@@ -1,6 +1,6 @@
 // What /subscribe, /subscriptions, /unsubscribe and /resubscribe share: which channel a
 // subscription belongs to, how ids are typed, and how a subscription reads in a reply.
-import type { CommandContext } from '../commands/command.js';
+import type { CommandContext, CommandOption } from '../commands/command.js';
 import { ErrorCode, UserError } from '../errors.js';
 import type { ReplyCard } from '../reply/neutralReply.js';
 import type { Subscription, SubscriptionPlatform, SubscriptionStore } from '../store/subscriptionStore.js';
@@ -26,8 +26,29 @@ export function subscriptionChannel(context: CommandContext): SubscriptionChanne
   return channel;
 }
 
+/** The option of /unsubscribe and /resubscribe that names their subscriptions. */
+export const SUBSCRIPTION_IDS_OPTION: CommandOption = {
+  name: 'id',
+  description: 'Subscription id from /subscriptions, or all',
+  type: 'string',
+  required: true,
+  rest: true,
+  maxLength: 100,
+};
+
+/** The channel, and those of its subscriptions that `idText` names ("12", "12, 14", "all"), or a user error. */
+export async function namedSubscriptions(
+  context: CommandContext,
+  idText: string,
+  commandName: string,
+): Promise<{ channel: SubscriptionChannel; ids: number[] | 'all'; subscriptions: Subscription[] }> {
+  const channel = subscriptionChannel(context);
+  const ids = parseSubscriptionIds(idText, commandName);
+  return { channel, ids, subscriptions: await channelSubscriptions(channel, ids, commandName) };
+}
+
 /** "12", "#12", "12, 14" -> [12, 14]; "all" -> 'all'. */
-export function parseSubscriptionIds(text: string, commandName: string): number[] | 'all' {
+function parseSubscriptionIds(text: string, commandName: string): number[] | 'all' {
   const trimmed = text.trim().toLowerCase();
   if (trimmed === 'all') return 'all';
   const words = trimmed.split(/[\s,]+/).filter(Boolean);
@@ -41,7 +62,7 @@ export function parseSubscriptionIds(text: string, commandName: string): number[
 }
 
 /** The subscriptions of this channel with these ids, or a user error naming the ones it lacks. */
-export async function channelSubscriptions(channel: SubscriptionChannel, ids: number[] | 'all', commandName: string): Promise<Subscription[]> {
+async function channelSubscriptions(channel: SubscriptionChannel, ids: number[] | 'all', commandName: string): Promise<Subscription[]> {
   const all = await channel.store.listChannelSubscriptions(channel.platform, channel.channelId);
   if (ids === 'all') return all;
   const missing = ids.filter((id) => !all.some((subscription) => subscription.id === id));
