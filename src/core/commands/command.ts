@@ -102,8 +102,20 @@ export const CommandSchema = z.object({
   execute: z.custom<Command['execute']>((value) => typeof value === 'function', 'execute must be a function'),
 });
 
+/** Declarations never change after loading, so each command's schema is built on its first run, not on every one. */
+const schemaByCommand = new WeakMap<Command, z.ZodType<CommandOptions>>();
+
 /** The zod schema for a command's option values, built from its declaration. */
 export function optionValuesSchema(command: Command): z.ZodType<CommandOptions> {
+  let schema = schemaByCommand.get(command);
+  if (schema === undefined) {
+    schema = buildOptionValuesSchema(command);
+    schemaByCommand.set(command, schema);
+  }
+  return schema;
+}
+
+function buildOptionValuesSchema(command: Command): z.ZodType<CommandOptions> {
   const shape: Record<string, z.ZodType> = {};
   for (const option of command.options) {
     let schema: z.ZodType;
