@@ -28,15 +28,13 @@ export function autocompleteChoices(kind: AutocompleteKind, typed: string, index
   const wanted = foldName(typed);
   switch (kind) {
     case 'venue':
-      return rankTallies(talliesOf(index).venues, wanted).map((tally) => ({
+    case 'author': {
+      const { venues, authors } = talliesOf(index);
+      return rankTallies(kind === 'venue' ? venues : authors, wanted).map((tally) => ({
         name: choiceName(`${tally.display} (${tally.count} ${tally.count === 1 ? 'paper' : 'papers'})`),
         value: tally.display.slice(0, MAX_CHOICE_TEXT),
       }));
-    case 'author':
-      return rankTallies(talliesOf(index).authors, wanted).map((tally) => ({
-        name: choiceName(`${tally.display} (${tally.count} ${tally.count === 1 ? 'paper' : 'papers'})`),
-        value: tally.display.slice(0, MAX_CHOICE_TEXT),
-      }));
+    }
     case 'paper':
       return rankPapers(index, wanted);
   }
@@ -66,9 +64,11 @@ function rankTallies(list: Tally[], wanted: string): Tally[] {
 
 function rankPapers(index: PaperIndex, wanted: string): AutocompleteChoice[] {
   const ranked: { strength: number; year: number; title: string; id: string; venue: string }[] = [];
+  // Ids are slugs ("2024-demystify-mamba-..."): typing the start of one finds the paper too.
+  const idPrefix = wanted.replace(/ /g, '-');
   for (const doc of index.papers) {
     const title = doc.foldedTitle.trim();
-    const strength = Math.max(matchStrength(title, wanted), doc.paper.id.startsWith(wanted.replace(/ /g, '-')) && wanted !== '' ? 4 : 0);
+    const strength = Math.max(matchStrength(title, wanted), idPrefix !== '' && doc.paper.id.startsWith(idPrefix) ? 4 : 0);
     if (strength > 0) ranked.push({ strength, year: doc.paper.year, title: doc.paper.title, id: doc.paper.id, venue: doc.paper.venue });
   }
   return ranked
