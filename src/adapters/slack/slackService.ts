@@ -16,7 +16,6 @@ import { SLACK_EVENTS_PATH } from './slackEndpoints.js';
 import { registerSlackListeners } from './slackListeners.js';
 import { SharedServerReceiver } from './sharedServerReceiver.js';
 
-
 /**
  * Slack answers 429 with Retry-After and the client waits that long; beyond that, a chat reply
  * that is minutes late is worse than an error, so give up after a few tries.
@@ -53,7 +52,7 @@ export function createSlackService(runtime: PaperbotRuntime, config: Config, log
         hint: 'Set SLACK_SIGNING_SECRET (Basic Information > App Credentials), or SLACK_APP_TOKEN for Socket Mode.',
       });
     }
-    const shared = new SharedServerReceiver({ signingSecret, logger: logger, boltLogger });
+    const shared = new SharedServerReceiver({ signingSecret, logger, boltLogger });
     receiver = shared;
     routes = new Map([[`POST ${SLACK_EVENTS_PATH}`, shared.handle]]);
   }
@@ -70,7 +69,7 @@ export function createSlackService(runtime: PaperbotRuntime, config: Config, log
   app.error(async (error) => {
     logger.error('slack app error', { error });
   });
-  registerSlackListeners(app, { runtime, logger: logger, subscriptionManagers: config.slack.subscriptionManagers });
+  registerSlackListeners(app, { runtime, logger, subscriptionManagers: config.slack.subscriptionManagers });
 
   return {
     name: socketMode ? 'slack (socket mode)' : 'slack (http)',
