@@ -7,7 +7,9 @@ import { PaperbotRuntime, type InvocationSource, type RuntimeOptions } from '../
 import { loadConfig, type Config } from '../../src/config.js';
 import type { CommandOutcome } from '../../src/core/commands/command.js';
 import { parseTextCommand } from '../../src/core/commands/textCommand.js';
+import { readCorpusFile } from '../../src/core/ingest/corpusFile.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { SqliteStore } from '../../src/core/store/sqliteStore.js';
 
 export const TERMINAL_SOURCE: InvocationSource = { platform: 'terminal', user: { id: 'tester', canManageChannel: true }, channelId: 'C-test' };
 
@@ -32,9 +34,23 @@ export function seededRandom(seed = 42): () => number {
   };
 }
 
-export async function startTestRuntime(env: Record<string, string> = {}, options: RuntimeOptions = {}): Promise<TestRuntime> {
+export interface TestStoreOptions {
+  /**
+   * Put the bundled corpus in the store as if ingested at this moment, before the runtime starts
+   * (which only seeds an empty store, at the current time), so "new since" never depends on today.
+   */
+  corpusSeenAt?: Date;
+}
+
+export async function startTestRuntime(env: Record<string, string> = {}, options: RuntimeOptions = {}, storeOptions: TestStoreOptions = {}): Promise<TestRuntime> {
   const directory = mkdtempSync(join(tmpdir(), 'paperbot-test-'));
   const config = loadConfig({ DATABASE_URL: join(directory, 'paperbot.sqlite'), DATA_DIR: join(directory, 'data'), ...env });
+  if (storeOptions.corpusSeenAt !== undefined) {
+    const store = new SqliteStore(config.databaseUrl);
+    await store.migrate();
+    await store.upsertPapers((await readCorpusFile(config.papersPath)).papers, storeOptions.corpusSeenAt);
+    await store.close();
+  }
   const runtime = await PaperbotRuntime.start(config, silentLogger, {
     random: seededRandom(),
     now: () => new Date('2026-12-04T12:00:00Z'),
