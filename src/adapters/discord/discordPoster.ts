@@ -16,10 +16,9 @@ import {
   type DigestPoster,
   type DigestTarget,
   type OutgoingDigestMessage,
-  type RetryLimits,
+  type HttpPosterOptions,
   type Sleep,
 } from '../../core/digests/digestPoster.js';
-import type { Logger } from '../../core/logger.js';
 
 /** DISCORD_API_URL is the API root as discord.js takes it; a URL already ending in /vN is kept. */
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
@@ -39,18 +38,6 @@ const PERMANENT_REASONS: Record<number, string> = {
   50013: 'the bot may not post here (Discord 50013 Missing Permissions): it needs Send Messages and Embed Links',
 };
 
-export interface DiscordPosterOptions extends RetryLimits {
-  token: string;
-  /** DISCORD_API_URL; tests point it at a loopback server. */
-  apiUrl?: string;
-  logger: Logger;
-  fetch?: typeof fetch;
-  sleep?: Sleep;
-  /** Milliseconds clock for pacing and rate-limit windows. */
-  now?: () => number;
-  timeoutMs?: number;
-}
-
 export class DiscordPoster implements DigestPoster {
   readonly platform = 'discord' as const;
   private readonly apiUrl: string;
@@ -60,7 +47,7 @@ export class DiscordPoster implements DigestPoster {
   private readonly globalPacer: RequestPacer;
   private readonly routePacer: RequestPacer;
 
-  constructor(private readonly options: DiscordPosterOptions) {
+  constructor(private readonly options: HttpPosterOptions) {
     const root = (options.apiUrl ?? DEFAULT_DISCORD_API_URL).replace(/\/+$/, '');
     this.apiUrl = /\/v\d+$/.test(root) ? root : `${root}/${DISCORD_API_VERSION}`;
     this.fetch = options.fetch ?? globalThis.fetch;

@@ -15,10 +15,9 @@ import {
   type DigestPoster,
   type DigestTarget,
   type OutgoingDigestMessage,
-  type RetryLimits,
+  type HttpPosterOptions,
   type Sleep,
 } from '../../core/digests/digestPoster.js';
-import type { Logger } from '../../core/logger.js';
 
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 /** Slack truncates `text` past 40,000 characters; keep room for the heading. */
@@ -40,17 +39,6 @@ const PERMANENT_REASONS: Record<string, string> = {
 /** Slack's own hiccups: worth another try later. */
 const TRANSIENT_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
-export interface SlackPosterOptions extends RetryLimits {
-  token: string;
-  /** SLACK_API_URL; tests point it at a loopback server. */
-  apiUrl?: string;
-  logger: Logger;
-  fetch?: typeof fetch;
-  sleep?: Sleep;
-  now?: () => number;
-  timeoutMs?: number;
-}
-
 export class SlackPoster implements DigestPoster {
   readonly platform = 'slack' as const;
   private readonly apiUrl: string;
@@ -59,7 +47,7 @@ export class SlackPoster implements DigestPoster {
   private readonly now: () => number;
   private readonly channelPacer: RequestPacer;
 
-  constructor(private readonly options: SlackPosterOptions) {
+  constructor(private readonly options: HttpPosterOptions) {
     this.apiUrl = (options.apiUrl ?? DEFAULT_SLACK_API_URL).replace(/\/*$/, '/');
     this.fetch = options.fetch ?? globalThis.fetch;
     this.sleep = options.sleep ?? realSleep;

@@ -62,6 +62,20 @@ export interface RetryLimits {
   maxRateLimitWaits?: number;
 }
 
+/** What a poster talking to a platform's HTTP API with a bot token is given; tests swap the clock and the API. */
+export interface HttpPosterOptions extends RetryLimits {
+  token: string;
+  /** DISCORD_API_URL / SLACK_API_URL; tests point it at a loopback server. */
+  apiUrl?: string;
+  logger: Logger;
+  fetch?: typeof fetch;
+  sleep?: Sleep;
+  /** Milliseconds clock for pacing and rate-limit windows. */
+  now?: () => number;
+  /** A request not answered within this is a transient failure. */
+  timeoutMs?: number;
+}
+
 /**
  * How long one message keeps trying, the same on every platform: a transient failure backs off
  * (1 s, 2 s, 4 s, ...) until `maxAttempts`, a rate limit is waited out (by the poster's pacer)
