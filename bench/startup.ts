@@ -8,7 +8,6 @@ import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { searchIndexDirectory } from '../src/app/runtime.js';
-import { PERSIST_MIN_PAPERS } from '../src/core/search/engineSelection.js';
 import { percentile } from './queryMix.js';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -26,12 +25,12 @@ export interface StartupOptions {
   databaseUrl: string;
   papersPath: string;
   runs: number;
-  papers?: number;
 }
 
 export async function measureStartup(options: StartupOptions): Promise<StartupResult> {
   const env = { ...process.env, DATABASE_URL: options.databaseUrl, PAPERS_PATH: options.papersPath, LOG_LEVEL: 'silent' };
-  rmSync(searchIndexDirectory(options.databaseUrl), { recursive: true, force: true });
+  const indexDirectory = searchIndexDirectory(options.databaseUrl);
+  if (indexDirectory !== undefined) rmSync(indexDirectory, { recursive: true, force: true });
   const askColdMs = await timeAsk(env);
   const warm: number[] = [];
   const terminal: number[] = [];
@@ -42,7 +41,7 @@ export async function measureStartup(options: StartupOptions): Promise<StartupRe
     server.push(await timeServer(env));
   }
   return {
-    engine: options.papers === undefined ? 'auto' : options.papers >= PERSIST_MIN_PAPERS ? 'bm25, index file' : 'bm25, built at start',
+    engine: 'bm25, index file',
     askColdMs,
     askWarmMs: percentile(warm, 50),
     terminalMs: percentile(terminal, 50),

@@ -19,7 +19,7 @@ export interface RuntimeOptions {
   random?: () => number;
   now?: () => Date;
   resultLimit?: number;
-  /** Default: BM25, with its index saved next to the store for large corpora (see engineSelection.ts). */
+  /** Default: BM25, with its index saved next to the store and reloaded on the next start (see engineSelection.ts). */
   createEngine?: TextEngineFactory;
 }
 
@@ -86,9 +86,9 @@ export class PaperbotRuntime {
   }
 }
 
-/** Large corpora keep their prebuilt search index beside the SQLite file (var/ for PostgreSQL and in-memory stores). */
-export function searchIndexDirectory(databaseUrl: string): string {
+/** Where the prebuilt search index lives: beside the SQLite file, var/ for PostgreSQL, nowhere for an in-memory store. */
+export function searchIndexDirectory(databaseUrl: string): string | undefined {
   if (/^postgres(ql)?:\/\//i.test(databaseUrl)) return join('var', 'search-index');
   const path = databaseUrl.replace(/^sqlite:(\/\/)?/i, '');
-  return path === ':memory:' ? join('var', 'search-index') : join(dirname(path), 'search-index');
+  return path === ':memory:' ? undefined : join(dirname(path), 'search-index');
 }

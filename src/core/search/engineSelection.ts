@@ -2,9 +2,10 @@
 // The BM25 typed-array engine beat lunr at every size measured, the bundled 27 papers included
 // (build 4x faster in a fresh process, search p99 2-3x lower; docs/benchmarks.md), and passes the
 // same query and ranking suite, so it is the engine for every corpus; lunr stays available through
-// `createEngine`. What size decides is whether to persist: from PERSIST_MIN_PAPERS papers on, the
-// index is written next to the store, keyed by a hash of the papers, and loaded instead of rebuilt
-// on the next start (building 1k papers' index in a fresh process already costs ~0.5 s).
+// `createEngine`. The index is written next to the store, keyed by a hash of the papers, and
+// loaded instead of rebuilt on the next start: even the bundled 27 papers take ~100 ms to index in
+// a fresh `paperbot ask` process (cold JIT, Unicode regexes, stemmer) against ~5 ms to load, and
+// 100k papers take a minute against a few seconds.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,34 +13,28 @@ import type { Logger } from '../logger.js';
 import { BM25_FORMAT_VERSION, Bm25TextEngine } from './bm25TextEngine.js';
 import type { IndexedPaper, TextEngine, TextEngineFactory } from './textEngine.js';
 
-/**
- * From this many papers on, the prebuilt index is saved and reloaded: `npm run bench` measured a
- * cold build of 1k papers at ~0.5 s against a few milliseconds to load its file; below that a
- * file round trip saves nothing worth a file.
- */
-export const PERSIST_MIN_PAPERS = 1_000;
-
 /** The engine for a corpus built in memory (what PaperIndex uses when given no factory). */
 export function selectTextEngine(papers: readonly IndexedPaper[]): TextEngine {
   return Bm25TextEngine.build(papers);
 }
 
 export interface IndexCacheOptions {
-  /** Folder for index files (created on demand); only the newest corpus's file is kept. */
-  directory: string;
+  /** Folder for index files (created on demand); only the newest corpus's file is kept. Undefined: build every time. */
+  directory: string | undefined;
   logger?: Logger;
 }
 
 const FILE_PREFIX = 'bm25-';
 
 /**
- * Like selectTextEngine, but a large corpus's index is loaded from `directory` when a file
- * for exactly these papers exists, and written there (in the background) when it does not.
+ * Like selectTextEngine, but the index is loaded from `directory` when a file for exactly these
+ * papers exists, and written there (after the current work) when it does not.
  */
 export function cachedTextEngineFactory(options: IndexCacheOptions): TextEngineFactory {
   return (papers) => {
-    if (papers.length < PERSIST_MIN_PAPERS) return selectTextEngine(papers);
-    const file = join(options.directory, `${FILE_PREFIX}${corpusFingerprint(papers)}.bin`);
+    const { directory } = options;
+    if (directory === undefined) return selectTextEngine(papers);
+    const file = join(directory, `${FILE_PREFIX}${corpusFingerprint(papers)}.bin`);
     try {
       const engine = Bm25TextEngine.deserialize(readFileSync(file));
       if (engine.documentCount === papers.length) return engine;
@@ -48,24 +43,24 @@ export function cachedTextEngineFactory(options: IndexCacheOptions): TextEngineF
     }
     const engine = Bm25TextEngine.build(papers);
     // After the reply that is waiting for this index: writing 100 MB is not on the critical path.
-    setImmediate(() => writeIndexFile(options, file, engine));
+    setImmediate(() => writeIndexFile(directory, file, engine, options.logger));
     return engine;
   };
 }
 
-function writeIndexFile(options: IndexCacheOptions, file: string, engine: Bm25TextEngine): void {
+function writeIndexFile(directory: string, file: string, engine: Bm25TextEngine, logger: Logger | undefined): void {
   try {
-    mkdirSync(options.directory, { recursive: true });
+    mkdirSync(directory, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, engine.serialize());
     renameSync(temporary, file);
     // Older corpora's files are never read again.
-    for (const name of readdirSync(options.directory)) {
-      const path = join(options.directory, name);
+    for (const name of readdirSync(directory)) {
+      const path = join(directory, name);
       if (name.startsWith(FILE_PREFIX) && path !== file && !name.endsWith('.tmp')) rmSync(path, { force: true });
     }
   } catch (error) {
-    options.logger?.warn('could not save the search index; it will be rebuilt on the next start', { file, error });
+    logger?.warn('could not save the search index; it will be rebuilt on the next start', { file, error });
   }
 }
 

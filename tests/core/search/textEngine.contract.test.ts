@@ -12,7 +12,7 @@ import type { StoredPaper } from '../../../src/core/paper.js';
 import { parseQuery } from '../../../src/core/query/parseQuery.js';
 import { resolveQuery } from '../../../src/core/query/resolveQuery.js';
 import { Bm25TextEngine } from '../../../src/core/search/bm25TextEngine.js';
-import { PERSIST_MIN_PAPERS, cachedTextEngineFactory } from '../../../src/core/search/engineSelection.js';
+import { cachedTextEngineFactory } from '../../../src/core/search/engineSelection.js';
 import { LunrTextEngine } from '../../../src/core/search/lunrTextEngine.js';
 import { PaperIndex } from '../../../src/core/search/paperIndex.js';
 import type { TextEngineFactory } from '../../../src/core/search/textEngine.js';
@@ -109,15 +109,14 @@ describe('engine selection and the persisted index', () => {
   const logger: Logger = { debug: () => {}, info: () => {}, warn: (message) => void warnings.push(message), error: () => {} };
   let large: StoredPaper[];
   beforeAll(() => {
-    large = generateCorpus({ size: PERSIST_MIN_PAPERS + 200, shapeFrom: corpus }).map((paper) => ({ ...paper, firstSeenAt: new Date(0) }));
+    large = generateCorpus({ size: 1_200, shapeFrom: corpus }).map((paper) => ({ ...paper, firstSeenAt: new Date(0) }));
   });
 
-  it('uses BM25 by default, and saves an index file only for large corpora', async () => {
+  it('uses BM25 by default, and builds every time without a folder for index files', async () => {
     expect(new PaperIndex(corpus).engineName).toBe('bm25');
-    const smallDirectory = join(directory, 'small');
-    expect(new PaperIndex(corpus, cachedTextEngineFactory({ directory: smallDirectory, logger })).engineName).toBe('bm25');
+    expect(new PaperIndex(corpus, cachedTextEngineFactory({ directory: undefined, logger })).engineName).toBe('bm25');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(existsSync(smallDirectory)).toBe(false);
+    expect(readdirSync(directory)).toEqual([]);
   });
 
   it('answers a large corpus the same from a fresh build, a saved index file, and lunr', async () => {
