@@ -4,6 +4,7 @@
 import type { Command } from '../src/core/commands/command.js';
 import { formatInTimeZone, nextRunAfter } from '../src/core/digests/digestSchedule.js';
 import { namedSubscriptions, SUBSCRIPTION_IDS_OPTION } from '../src/core/digests/subscriptionCommands.js';
+import { ErrorCode, UserError } from '../src/core/errors.js';
 import { reply } from '../src/core/reply/neutralReply.js';
 
 export default {
@@ -25,6 +26,12 @@ export default {
       if (await channel.store.resumeSubscription(subscription.id, nextRunAt)) {
         lines.push(`#${subscription.id}: next digest ${formatInTimeZone(nextRunAt, subscription.schedule.timeZone)}`);
       }
+    }
+    if (lines.length === 0) {
+      // Another member removed or resumed them between our read and the update.
+      throw new UserError(ErrorCode.SubscriptionNotFound, 'Those subscriptions changed while resuming them; nothing was resumed.', {
+        hint: '/subscriptions shows where they stand now.',
+      });
     }
     return {
       reply: reply(`Resumed ${lines.join('; ')}. Papers that arrived while paused come with the next digest.`, {

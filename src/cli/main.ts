@@ -18,7 +18,8 @@ const USAGE = `Usage: paperbot <command>
   ingest <file...> [--out FILE]  add Arrow pages or paperbot JSON corpora to the store (or write a JSON corpus)
   register [--dry-run]           put the slash commands to Discord (DISCORD_GUILD_ID: one guild) and show what changed
   digests run [--now]            send the digests that are due (--now: everything pending) and exit
-  manifest [--url URL]           print the Slack app manifest (JSON) built from commands/
+  manifest [--url URL] [--socket-mode] [--name NAME]
+                                 print the Slack app manifest (JSON) built from commands/
   help                           this text
 
 Configuration comes from the environment (see .env.example).`;
@@ -167,7 +168,7 @@ async function ingest(args: string[], config: Config, logger: Logger, io: CliIo)
     import('../core/ingest/corpusFile.js'),
     import('node:path'),
   ]);
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, logger);
   // A progress line on a terminal only: a corpus of thousands of papers takes a while to parse and write.
   const started = Date.now();
   const showProgress = (io.stderr as { isTTY?: boolean }).isTTY === true;

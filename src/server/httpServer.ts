@@ -47,6 +47,7 @@ async function handle(incoming: IncomingMessage, response: ServerResponse, optio
     }
     const rawBody = await readBody(incoming);
     if (rawBody === undefined) {
+      response.setHeader('connection', 'close');
       sendJson(response, 413, { error: 'body too large' });
       return;
     }
@@ -65,8 +66,11 @@ function readBody(incoming: IncomingMessage): Promise<Buffer | undefined> {
     incoming.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Stop buffering but keep the socket: the caller still answers 413 and closes.
+        chunks.length = 0;
+        incoming.removeAllListeners('data');
+        incoming.resume();
         resolve(undefined);
-        incoming.destroy();
         return;
       }
       chunks.push(chunk);

@@ -13,7 +13,7 @@ import type { Logger } from '../../core/logger.js';
 import type { CommandInvocation } from '../../core/reply/neutralReply.js';
 import { deliverOutcome } from './slackDelivery.js';
 import { canManageSlackChannel } from './slackPermissions.js';
-import { SHARE_ACTION_ID, SLACK_ACTION_PREFIX } from './renderSlackBlocks.js';
+import { renderSlackBlocks, SHARE_ACTION_ID, SLACK_ACTION_PREFIX } from './renderSlackBlocks.js';
 
 export interface SlackListenerDependencies {
   runtime: PaperbotRuntime;
@@ -78,7 +78,9 @@ export function registerSlackListeners(app: App, dependencies: SlackListenerDepe
       await work();
     } catch (error) {
       logger.error('slack listener failed', { error });
-      await respond({ response_type: 'ephemeral', replace_original: false, text: errorReply(error).text }).catch((respondError: unknown) => {
+      // The same rendering as any error reply, so the user gets the hint too, not only the message.
+      const message = renderSlackBlocks(errorReply(error), { buttonValues: [] });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message }).catch((respondError: unknown) => {
         logger.warn('slack respond failed', { error: respondError });
       });
     }

@@ -3,6 +3,7 @@
 // lock so instances starting together apply each one once.
 import pg from 'pg';
 import { ErrorCode, PaperbotError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { PaperSchema, type Paper, type StoredPaper } from '../paper.js';
 import { MIGRATIONS } from './migrations.js';
 import type { PaperStore, UpsertSummary } from './paperStore.js';
@@ -22,10 +23,10 @@ export class PostgresStore implements PaperStore {
   readonly pool: pg.Pool;
   readonly subscriptions: PostgresSubscriptionStore;
 
-  constructor(connectionString: string, options: { max?: number } = {}) {
+  constructor(connectionString: string, options: { max?: number; logger?: Logger } = {}) {
     this.pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
-    // An idle client losing its connection must not crash the process.
-    this.pool.on('error', () => undefined);
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    this.pool.on('error', (error) => options.logger?.warn('an idle PostgreSQL connection failed; the pool will reconnect', { error }));
     this.subscriptions = new PostgresSubscriptionStore(this.pool);
   }
 
