@@ -7,8 +7,8 @@
 // a fresh `paperbot ask` process (cold JIT, Unicode regexes, stemmer) against ~5 ms to load, and
 // 100k papers take a minute against a few seconds.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Logger } from '../logger.js';
 import { BM25_FORMAT_VERSION, Bm25TextEngine } from './bm25TextEngine.js';
 import type { IndexedPaper, TextEngine, TextEngineFactory } from './textEngine.js';
@@ -28,7 +28,7 @@ const FILE_PREFIX = 'bm25-';
 
 /**
  * Like selectTextEngine, but the index is loaded from `directory` when a file for exactly these
- * papers exists, and written there (after the current work) when it does not.
+ * papers exists, and written there when it does not.
  */
 export function cachedTextEngineFactory(options: IndexCacheOptions): TextEngineFactory {
   return (papers) => {
@@ -42,13 +42,17 @@ export function cachedTextEngineFactory(options: IndexCacheOptions): TextEngineF
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') options.logger?.warn('ignoring an unreadable search index file', { file, error });
     }
     const engine = Bm25TextEngine.build(papers);
-    // After the reply that is waiting for this index: writing 100 MB is not on the critical path.
-    setImmediate(() => writeIndexFile(directory, file, engine, options.logger));
+    // Written now rather than deferred: 100 MB take a fraction of a second next to the build, and a
+    // deferred write could land after the store's folder is gone (a test's temp folder, a moved store).
+    writeIndexFile(directory, file, engine, options.logger);
     return engine;
   };
 }
 
 function writeIndexFile(directory: string, file: string, engine: Bm25TextEngine, logger: Logger | undefined): void {
+  // The folder's parent is the store's own folder (or var/): if it is gone, so is the store, and
+  // recreating it would leave an orphan folder behind (a test's deleted temp folder, a moved store).
+  if (!existsSync(dirname(directory))) return;
   try {
     mkdirSync(directory, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;

@@ -112,17 +112,15 @@ describe('engine selection and the persisted index', () => {
     large = generateCorpus({ size: 1_200, shapeFrom: corpus }).map((paper) => ({ ...paper, firstSeenAt: new Date(0) }));
   });
 
-  it('uses BM25 by default, and builds every time without a folder for index files', async () => {
+  it('uses BM25 by default, and builds every time without a folder for index files', () => {
     expect(new PaperIndex(corpus).engineName).toBe('bm25');
     expect(new PaperIndex(corpus, cachedTextEngineFactory({ directory: undefined, logger })).engineName).toBe('bm25');
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(readdirSync(directory)).toEqual([]);
   });
 
-  it('answers a large corpus the same from a fresh build, a saved index file, and lunr', async () => {
+  it('answers a large corpus the same from a fresh build, a saved index file, and lunr', () => {
     const factory = cachedTextEngineFactory({ directory, logger });
     const built = new PaperIndex(large, factory);
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const files = readdirSync(directory).filter((name) => name.endsWith('.bin'));
     expect(files).toHaveLength(1);
     const loaded = new PaperIndex(large, factory);
@@ -139,16 +137,14 @@ describe('engine selection and the persisted index', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('rebuilds over a damaged index file, and a changed corpus gets a new file', async () => {
+  it('rebuilds over a damaged index file, and a changed corpus gets a new file', () => {
     const factory = cachedTextEngineFactory({ directory, logger });
     const [file] = readdirSync(directory).filter((name) => name.endsWith('.bin'));
     writeFileSync(join(directory, file ?? 'missing.bin'), 'not an index');
     const index = new PaperIndex(large, factory);
     expect(index.engineName).toBe('bm25');
     expect(warnings).toContain('ignoring an unreadable search index file');
-    await new Promise((resolve) => setTimeout(resolve, 50));
     new PaperIndex(large.slice(1), factory);
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const files = readdirSync(directory).filter((name) => name.endsWith('.bin'));
     expect(files).toHaveLength(1);
     expect(files[0]).not.toBe(file);
