@@ -17,7 +17,7 @@ const HINT_VENUE_LIMIT = 25;
 
 /** Returns a copy with canonical venue names; throws QueryError for a venue the corpus lacks. */
 export function resolveQuery(query: ParsedQuery, facts: QueryFacts): ParsedQuery {
-  const lookup = buildLookup(facts.venues);
+  const lookup = venueLookup(facts.venues);
   const venues: string[] = [];
   const positions: number[] = [];
   query.filters.venues.forEach((typed, index) => {
@@ -50,16 +50,32 @@ export function resolveQuery(query: ParsedQuery, facts: QueryFacts): ParsedQuery
   return resolved;
 }
 
+/**
+ * Lookups by venue list. Callers pass the same list for a whole index (venuesOf caches it), and
+ * building the lookup folds every alias against every venue: it was the largest cost of a command.
+ */
+const lookupByVenues = new WeakMap<readonly string[], ReadonlyMap<string, string>>();
+
 /** Folded name or alias -> the corpus's spelling. Corpus names win over aliases. */
+function venueLookup(corpusVenues: readonly string[]): ReadonlyMap<string, string> {
+  let lookup = lookupByVenues.get(corpusVenues);
+  if (lookup === undefined) {
+    lookup = buildLookup(corpusVenues);
+    lookupByVenues.set(corpusVenues, lookup);
+  }
+  return lookup;
+}
+
 function buildLookup(corpusVenues: readonly string[]): Map<string, string> {
+  const folded = corpusVenues.map((venue) => ({ venue, folded: foldName(venue) }));
   const lookup = new Map<string, string>();
   for (const group of VENUE_ALIASES) {
-    const folded = group.map(foldName);
-    const inCorpus = corpusVenues.find((venue) => folded.includes(foldName(venue)));
+    const aliases = group.map(foldName);
+    const inCorpus = folded.find((candidate) => aliases.includes(candidate.folded))?.venue;
     if (inCorpus === undefined) continue;
-    for (const alias of folded) if (!lookup.has(alias)) lookup.set(alias, inCorpus);
+    for (const alias of aliases) if (!lookup.has(alias)) lookup.set(alias, inCorpus);
   }
-  for (const venue of corpusVenues) lookup.set(foldName(venue), venue);
+  for (const candidate of folded) lookup.set(candidate.folded, candidate.venue);
   return lookup;
 }
 
