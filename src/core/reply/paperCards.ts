@@ -51,11 +51,13 @@ export function paperFullCard(paper: Paper): ReplyCard {
 /** Whole sentences up to about maxLength characters, never cutting a word. */
 export function firstSentences(text: string, maxLength: number): string {
   if (text.length <= maxLength) return text;
-  const sentences = text.match(/[^.!?]+[.!?]+(\s|$)/g) ?? [];
+  // Sentences are matched one at a time and only as far as the limit: matching the whole abstract
+  // (and backtracking over "e.g." and "3.5") was the largest cost of a /papers reply.
+  const sentencePattern = /[^.!?]+[.!?]+(\s|$)/g;
   let result = '';
-  for (const sentence of sentences) {
-    if ((result + sentence).length > maxLength) break;
-    result += sentence;
+  for (let match = sentencePattern.exec(text); match !== null; match = sentencePattern.exec(text)) {
+    if (result.length + match[0].length > maxLength) break;
+    result += match[0];
   }
   if (result.trim() !== '') return result.trim();
   const cut = text.slice(0, maxLength);
