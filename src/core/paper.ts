@@ -64,8 +64,13 @@ export interface StoredPaper extends Paper {
 /** Every name an author is known by on a paper, shown list and cluster people alike. */
 export function allAuthorNames(paper: Paper): string[] {
   const names = paper.authors.map((author) => author.name);
+  // Folded once each rather than once per pair: every card of every reply comes through here.
+  const known = new Set(names.map(foldName));
   for (const name of paper.clusterAuthors) {
-    if (!names.some((known) => foldName(known) === foldName(name))) names.push(name);
+    const folded = foldName(name);
+    if (known.has(folded)) continue;
+    known.add(folded);
+    names.push(name);
   }
   return names;
 }
