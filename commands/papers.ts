@@ -22,9 +22,12 @@ export default {
     const { index } = context.catalog;
     const query = queryFromOptions(options, index);
     const interpreted = formatQuery(query);
-    const result = index.search(query);
+    const requestedPage = Number(options.page ?? 1);
+    // Only the requested page and the first resultLimit papers are used: the index ranks just
+    // those instead of every match (a page past the end is within `total`, so it is covered too).
+    const result = index.search(query, { limit: Math.max(requestedPage * PAGE_SIZE, context.resultLimit) });
     const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-    const page = Math.min(Number(options.page ?? 1), pageCount);
+    const page = Math.min(requestedPage, pageCount);
     const pageHits = result.hits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     const footer = `Interpreted as: ${interpreted === '' ? '(everything)' : interpreted} · sorted by ${result.sort} · page ${page} of ${pageCount}`;
 

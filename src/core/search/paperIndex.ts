@@ -109,11 +109,14 @@ export class PaperIndex {
       }
     }
 
-    order.sort(compareOrdinals(sort, this.years, clauses, scores, this.titleRanks()));
+    const compare = compareOrdinals(sort, this.years, clauses, scores, this.titleRanks());
     const offset = options.offset ?? 0;
-    const end = options.limit === undefined ? undefined : offset + options.limit;
+    const end = options.limit === undefined ? order.length : Math.min(order.length, offset + Math.max(0, options.limit));
+    // A page of a broad search (78k hits at 100k papers) needs only its first `end` hits in order,
+    // not all of them: the comparison is a total order, so both give the same page.
+    const ranked = end < order.length / 8 ? smallestInOrder(order, end, compare) : order.sort(compare);
     const hits: SearchHit[] = [];
-    for (const ordinal of order.slice(offset, end)) {
+    for (const ordinal of ranked.slice(offset, end)) {
       const doc = this.papers[ordinal];
       if (doc !== undefined) hits.push({ paper: doc.paper, matchedClauses: clauses[ordinal] ?? 0, score: scores[ordinal] ?? 0 });
     }
@@ -336,6 +339,31 @@ function nameMatcher(foldedQuery: string): (foldedName: string) => boolean {
 
 function inYearRange(year: number, range: YearRange): boolean {
   return (range.min === undefined || year >= range.min) && (range.max === undefined || year <= range.max);
+}
+
+/**
+ * The `count` first items of `items` in `compare` order, as `[...items].sort(compare).slice(0, count)`
+ * gives them, kept in a sorted buffer: most items of a large result lose to the buffer's last
+ * entry with one comparison, so this costs about one comparison per item instead of a full sort.
+ */
+function smallestInOrder(items: readonly number[], count: number, compare: (a: number, b: number) => number): number[] {
+  const best: number[] = [];
+  if (count <= 0) return best;
+  for (const item of items) {
+    if (best.length === count) {
+      if (compare(item, best[count - 1] ?? item) >= 0) continue;
+      best.pop();
+    }
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(best[middle] ?? item, item) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, item);
+  }
+  return best;
 }
 
 function compareOrdinals(sort: SortOrder, years: Uint16Array, clauses: Uint16Array, scores: Float64Array, titleRanks: Uint32Array): (a: number, b: number) => number {

@@ -13,7 +13,7 @@ export function similarPapers(index: PaperIndex, paper: StoredPaper, limit: numb
   query.clauses = words.map((word) => ({ negated: false, alternatives: [{ kind: 'term' as const, value: word }] }));
   query.sort = 'relevance';
   return index
-    .search(query)
+    .search(query, { limit: limit + 1 })
     .hits.filter((hit) => hit.paper.id !== paper.id)
     .slice(0, limit)
     .map((hit) => hit.paper);
