@@ -123,8 +123,10 @@ export class SqliteStore implements PaperStore {
 }
 
 // Records were validated by PaperSchema when written; re-validating 100k rows on every start
-// would dominate start-up time, so reads trust the store.
+// would dominate start-up time, so reads trust the store. The parsed object is completed in
+// place: copying it (`{ ...paper, firstSeenAt }`) took 40% of reading 100k papers.
 function toStoredPaper(row: PaperRow): StoredPaper {
-  const paper = JSON.parse(row.record) as Paper;
-  return { ...paper, firstSeenAt: new Date(row.first_seen_at) };
+  const paper = JSON.parse(row.record) as Paper & { firstSeenAt?: Date };
+  paper.firstSeenAt = new Date(row.first_seen_at);
+  return paper as StoredPaper;
 }
