@@ -44,11 +44,14 @@ export class PaperIndex {
   private readonly hasCode: Uint8Array;
   private readonly venueIds: Uint16Array;
   private readonly venueIdByFolded = new Map<string, number>();
+  /** Per paper: PHRASE_SAFE_TEXT holds for all its texts (see isPhraseSafe); testing it on every phrase query cost a third of the phrase check. */
+  private readonly phraseSafety: Uint8Array;
 
   constructor(papers: readonly StoredPaper[], createEngine: TextEngineFactory = selectTextEngine) {
     this.papers = papers.map((paper, ordinal) => new LazyIndexedPaper(paper, ordinal, () => this.acronyms));
     this.byId = new Map(this.papers.map((doc) => [doc.paper.id, doc]));
     this.years = Uint16Array.from(papers, (paper) => paper.year);
+    this.phraseSafety = new Uint8Array(papers.length);
     this.hasCode = Uint8Array.from(papers, (paper) => (paper.codeUrls.length > 0 ? 1 : 0));
     this.venueIds = Uint16Array.from(papers, (paper) => {
       const folded = foldCached(paper.venue);
@@ -186,12 +189,24 @@ export class PaperIndex {
     const scores = this.engine.score(alternative);
     if (alternative.kind !== 'phrase') return scores;
     // Engines rank the phrase's words; the phrase itself is checked on the text, as folded text would read.
-    const containsPhrase = phraseMatcher(foldText(alternative.value));
+    const phrase = phraseMatcher(foldText(alternative.value));
     for (const ordinal of scores.keys()) {
       const doc = this.papers[ordinal];
-      if (doc === undefined || !rawFieldTexts(doc, alternative.field).some(containsPhrase)) scores.delete(ordinal);
+      const contains = this.isPhraseSafe(ordinal) ? phrase.inSafeText : phrase.inText;
+      if (doc === undefined || !rawFieldTexts(doc, alternative.field).some(contains)) scores.delete(ordinal);
     }
     return scores;
+  }
+
+  /** Whether all of a paper's texts can be read by the phrase expression unfolded; checked once per paper, then remembered. */
+  private isPhraseSafe(ordinal: number): boolean {
+    let known = this.phraseSafety[ordinal];
+    if (known === PHRASE_SAFETY_UNKNOWN) {
+      const doc = this.papers[ordinal];
+      known = doc !== undefined && rawFieldTexts(doc, undefined).every((text) => PHRASE_SAFE_TEXT.test(text)) ? PHRASE_SAFE : PHRASE_UNSAFE;
+      this.phraseSafety[ordinal] = known;
+    }
+    return known === PHRASE_SAFE;
   }
 }
 
@@ -275,6 +290,9 @@ function rawFieldTexts(doc: IndexedPaper, field: TextAlternative['field']): stri
  * word separator, as the expression's `[^a-z0-9]` treats it. Other text is folded first (slow).
  */
 const PHRASE_SAFE_TEXT = /^[\x20-\x7e\t\n\r\u2000-\u206f]*$/;
+const PHRASE_SAFETY_UNKNOWN = 0;
+const PHRASE_SAFE = 1;
+const PHRASE_UNSAFE = 2;
 
 /**
  * Whether a text contains the folded phrase as whole words. Nearly all text is searched with a
@@ -284,13 +302,13 @@ const PHRASE_SAFE_TEXT = /^[\x20-\x7e\t\n\r\u2000-\u206f]*$/;
  * on either side are checked by hand at each match: a leading `(?:^|[^a-z0-9])` would make the
  * engine try every position of every candidate abstract (phrases were 10x slower than words).
  */
-function phraseMatcher(foldedPhrase: string): (text: string) => boolean {
-  if (foldedPhrase === '') return () => false;
+function phraseMatcher(foldedPhrase: string): { inText: (text: string) => boolean; inSafeText: (text: string) => boolean } {
+  if (foldedPhrase === '') return { inText: () => false, inSafeText: () => false };
   const padded = ` ${foldedPhrase} `;
   const words = foldedPhrase.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(words.join('[^a-z0-9]+'), 'gi');
-  return (text) => {
-    if (!PHRASE_SAFE_TEXT.test(text)) return ` ${foldText(text)} `.includes(padded);
+  /** For text known to pass PHRASE_SAFE_TEXT. */
+  const inSafeText = (text: string): boolean => {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (!isAsciiLetterOrDigit(text.charCodeAt(match.index - 1)) && !isAsciiLetterOrDigit(text.charCodeAt(match.index + match[0].length))) return true;
@@ -298,6 +316,7 @@ function phraseMatcher(foldedPhrase: string): (text: string) => boolean {
     }
     return false;
   };
+  return { inSafeText, inText: (text) => (PHRASE_SAFE_TEXT.test(text) ? inSafeText(text) : ` ${foldText(text)} `.includes(padded)) };
 }
 
 /** [a-z0-9] case-insensitively, as the phrase expression's separators see it; NaN (outside the text) is not. */
