@@ -9,6 +9,7 @@ import type { CommandOutcome } from '../../src/core/commands/command.js';
 import { parseTextCommand } from '../../src/core/commands/textCommand.js';
 import { readCorpusFile } from '../../src/core/ingest/corpusFile.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { seededRandom as seededStream } from '../../bench/syntheticCorpus.js';
 import { SqliteStore } from '../../src/core/store/sqliteStore.js';
 
 export const TERMINAL_SOURCE: InvocationSource = { platform: 'terminal', user: { id: 'tester', canManageChannel: true }, channelId: 'C-test' };
@@ -22,16 +23,9 @@ export interface TestRuntime {
   close(): Promise<void>;
 }
 
-/** A deterministic PRNG (mulberry32) so /random picks the same paper in every run. */
+/** The benchmark's seeded PRNG (mulberry32), so /random picks the same paper in every run. */
 export function seededRandom(seed = 42): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededStream(seed);
 }
 
 export interface TestStoreOptions {
