@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cutAtWord, escapeMrkdwn, renderSlackBlocks, SHARE_ACTION_ID, SLACK_LIMITS, type SlackMessage } from '../../../src/adapters/slack/renderSlackBlocks.js';
 import { reply, type NeutralReply, type ReplyCard } from '../../../src/core/reply/neutralReply.js';
+import { mrkdwnTexts } from './slackTestBot.js';
 
 interface TextObject {
   type: string;
@@ -56,24 +57,6 @@ function brokenLimit(message: SlackMessage): string | undefined {
     }
   }
   return undefined;
-}
-
-/**
- * The fallback and every mrkdwn text object: the text Slack parses for mentions and links.
- * plain_text (headers, button labels) is shown as written and never parsed.
- */
-function mrkdwnTexts(message: SlackMessage): string[] {
-  const texts = [message.text];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (typeof value === 'object' && value !== null) {
-      const object = value as Record<string, unknown>;
-      if (object.type === 'mrkdwn' && typeof object.text === 'string') texts.push(object.text);
-      Object.values(object).forEach(walk);
-    }
-  };
-  walk(message.blocks);
-  return texts;
 }
 
 /** Strings that stress escaping and cutting: long, spaceless, entity-heavy, astral characters. */

@@ -3,7 +3,7 @@
 // to the paper's own code URL, in blocks and in the notification fallback alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/core/paper.js';
-import { blockActionBody, buttonsOf, postSigned, slashCommandBody, startSlackTestBot, type SlackTestBot } from './slackTestBot.js';
+import { blockActionBody, buttonsOf, mrkdwnTexts, postSigned, slashCommandBody, startSlackTestBot, type SlackTestBot } from './slackTestBot.js';
 
 const HOSTILE: Paper = {
   id: '2024-hostile-mentions-paper',
@@ -19,24 +19,6 @@ const HOSTILE: Paper = {
   codeUrls: ['https://github.com/example/hostile?x=1&y=2'],
   sources: [{ file: 'hostile.txt' }],
 };
-
-/**
- * The mrkdwn a message carries: the fallback `text` and every mrkdwn text object in its blocks.
- * plain_text (headers, button labels) is shown as written and never parsed for mentions.
- */
-function mrkdwnTexts(message: Record<string, unknown>): string[] {
-  const texts: string[] = typeof message.text === 'string' ? [message.text] : [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (typeof value === 'object' && value !== null) {
-      const object = value as Record<string, unknown>;
-      if (object.type === 'mrkdwn' && typeof object.text === 'string') texts.push(object.text);
-      Object.values(object).forEach(walk);
-    }
-  };
-  walk(message.blocks);
-  return texts;
-}
 
 /** Fails with the offending text when a message could ping someone or link somewhere else. */
 function expectHarmless(message: Record<string, unknown>): void {

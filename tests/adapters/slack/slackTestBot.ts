@@ -181,3 +181,22 @@ export function buttonsOf(message: Record<string, unknown>): SlackButtonJson[] {
   const blocks = (message.blocks ?? []) as { type: string; elements?: SlackButtonJson[] }[];
   return blocks.filter((block) => block.type === 'actions').flatMap((block) => block.elements ?? []);
 }
+
+/**
+ * The mrkdwn a message carries: the fallback `text` and every mrkdwn text object in its blocks,
+ * i.e. the text Slack parses for mentions and links. plain_text (headers, button labels) is shown
+ * as written and never parsed for mentions.
+ */
+export function mrkdwnTexts(message: { text?: unknown; blocks?: unknown }): string[] {
+  const texts: string[] = typeof message.text === 'string' ? [message.text] : [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) {
+      const object = value as Record<string, unknown>;
+      if (object.type === 'mrkdwn' && typeof object.text === 'string') texts.push(object.text);
+      Object.values(object).forEach(walk);
+    }
+  };
+  walk(message.blocks);
+  return texts;
+}
