@@ -106,4 +106,12 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (subscription_id, paper_id)
       );`,
   },
+  {
+    version: 3,
+    name: 'store identity',
+    // A random id per database, so a saved search index is never taken for another store's papers
+    // (two stores at the same revision, or a store deleted and created again: see corpusStamp).
+    sqlite: `INSERT INTO store_meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))));`,
+    postgres: `INSERT INTO store_meta (key, value) VALUES ('store_id', md5(random()::text || clock_timestamp()::text || pg_backend_pid()::text));`,
+  },
 ];

@@ -12,6 +12,17 @@ export interface UpsertSummary {
   unchanged: number;
 }
 
+/**
+ * One state of one store's papers. Equal stamps mean the same papers, so a search index saved
+ * under a stamp can be loaded instead of reading and indexing every paper again.
+ */
+export interface CorpusStamp {
+  /** Random id made when the store's schema was created. */
+  storeId: string;
+  revision: number;
+  paperCount: number;
+}
+
 export interface PaperStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Applies pending schema migrations; safe to call on every start. */
@@ -26,6 +37,8 @@ export interface PaperStore {
   upsertPapers(papers: Paper[], now?: Date): Promise<UpsertSummary>;
   /** A number that grows whenever the papers change; cheap enough to poll every few seconds. */
   corpusRevision(): Promise<number>;
+  /** The revision with the store's identity and paper count, read together; see CorpusStamp. */
+  corpusStamp(): Promise<CorpusStamp>;
   /** Short-key storage for button state that does not fit in a custom id. */
   putButtonState(key: string, state: string, now?: Date): Promise<void>;
   getButtonState(key: string): Promise<string | undefined>;

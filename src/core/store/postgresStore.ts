@@ -6,7 +6,7 @@ import { ErrorCode, PaperbotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { PaperSchema, type Paper, type StoredPaper } from '../paper.js';
 import { MIGRATIONS } from './migrations.js';
-import type { PaperStore, UpsertSummary } from './paperStore.js';
+import type { CorpusStamp, PaperStore, UpsertSummary } from './paperStore.js';
 import { PostgresSubscriptionStore } from './postgresSubscriptionStore.js';
 
 /** Arbitrary constant shared by every paperbot instance: "paperbot" in ASCII, folded. */
@@ -107,6 +107,17 @@ export class PostgresStore implements PaperStore {
   async corpusRevision(): Promise<number> {
     const result = await this.pool.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'corpus_revision'");
     return Number(result.rows[0]?.value ?? 0);
+  }
+
+  async corpusStamp(): Promise<CorpusStamp> {
+    // One statement: one snapshot of the revision and the count.
+    const result = await this.pool.query<{ store_id: string; revision: string; papers: string }>(
+      `SELECT (SELECT value FROM store_meta WHERE key = 'store_id') AS store_id,
+              (SELECT value FROM store_meta WHERE key = 'corpus_revision') AS revision,
+              (SELECT COUNT(*) FROM papers) AS papers`,
+    );
+    const row = result.rows[0];
+    return { storeId: row?.store_id ?? '', revision: Number(row?.revision ?? 0), paperCount: Number(row?.papers ?? 0) };
   }
 
   async putButtonState(key: string, state: string, now: Date = new Date()): Promise<void> {

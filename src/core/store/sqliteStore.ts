@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { ErrorCode, PaperbotError } from '../errors.js';
 import { PaperSchema, type Paper, type StoredPaper } from '../paper.js';
 import { MIGRATIONS } from './migrations.js';
-import type { PaperStore, UpsertSummary } from './paperStore.js';
+import type { CorpusStamp, PaperStore, UpsertSummary } from './paperStore.js';
 import { SqliteSubscriptionStore } from './sqliteSubscriptionStore.js';
 
 interface PaperRow {
@@ -104,6 +104,17 @@ export class SqliteStore implements PaperStore {
   async corpusRevision(): Promise<number> {
     const row = this.db.prepare("SELECT value FROM store_meta WHERE key = 'corpus_revision'").get() as { value: string };
     return Number(row.value);
+  }
+
+  async corpusStamp(): Promise<CorpusStamp> {
+    const row = this.db
+      .prepare(
+        `SELECT (SELECT value FROM store_meta WHERE key = 'store_id') AS store_id,
+                (SELECT value FROM store_meta WHERE key = 'corpus_revision') AS revision,
+                (SELECT COUNT(*) FROM papers) AS papers`,
+      )
+      .get() as { store_id: string; revision: string; papers: number };
+    return { storeId: row.store_id, revision: Number(row.revision), paperCount: row.papers };
   }
 
   async putButtonState(key: string, state: string, now: Date = new Date()): Promise<void> {

@@ -114,6 +114,22 @@ for (const makeFactory of [sqliteFactory, postgresFactory]) {
       expect(stored?.firstSeenAt.toISOString()).toBe('2026-01-01T00:00:00.000Z');
     });
 
+    it('stamps each state of the corpus with the store identity, revision and count', async () => {
+      const store = await open();
+      const empty = await store.corpusStamp();
+      expect(empty).toEqual({ storeId: expect.stringMatching(/^[0-9a-f]{32}$/), revision: 0, paperCount: 0 });
+      await store.migrate();
+      expect(await store.corpusStamp()).toEqual(empty);
+      await store.upsertPapers(corpus.slice(0, 4));
+      expect(await store.corpusStamp()).toEqual({ ...empty, revision: 1, paperCount: 4 });
+      // Another database at the same revision and count is still another corpus.
+      const other = await open();
+      await other.upsertPapers(corpus.slice(4, 8));
+      const otherStamp = await other.corpusStamp();
+      expect(otherStamp).toMatchObject({ revision: 1, paperCount: 4 });
+      expect(otherStamp.storeId).not.toBe(empty.storeId);
+    });
+
     it('rejects an invalid paper without writing any of the batch', async () => {
       const store = await open();
       const broken = { ...corpus[1]!, year: 20240 };
