@@ -5,7 +5,7 @@
 import MiniSearch from 'minisearch';
 import type { TextAlternative, TextField } from '../src/core/query/queryTypes.js';
 import { foldedWords, indexStem, typoAllowance } from '../src/core/search/searchTokens.js';
-import type { IndexedPaper, TextEngine } from '../src/core/search/textEngine.js';
+import { scoredPapers, type IndexedPaper, type ScoredPapers, type TextEngine } from '../src/core/search/textEngine.js';
 
 const BOOSTS = { title: 10, authors: 4, venue: 2, abstract: 1, expansions: 1 };
 const FIELDS_FOR: Record<TextField, string[]> = { title: ['title'], abstract: ['abstract', 'expansions'], authors: ['authors'], venue: ['venue'] };
@@ -41,11 +41,11 @@ export class MiniSearchTextEngine implements TextEngine {
     );
   }
 
-  score(alternative: TextAlternative): Map<number, number> {
+  score(alternative: TextAlternative): ScoredPapers {
     const fields = alternative.field === undefined ? Object.keys(BOOSTS) : FIELDS_FOR[alternative.field];
     const options = { fields, boost: BOOSTS, combineWith: 'AND' as const, prefix: false };
     let results = this.index.search(alternative.value, options);
     if (results.length === 0) results = this.index.search(alternative.value, { ...options, fuzzy: (term: string) => typoAllowance(term) ?? false });
-    return new Map(results.map((result) => [Number(result.id), result.score]));
+    return scoredPapers(results.map((result) => [Number(result.id), result.score]));
   }
 }

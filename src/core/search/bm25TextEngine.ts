@@ -7,7 +7,7 @@
 import { editDistance } from '../query/editDistance.js';
 import type { TextAlternative, TextField } from '../query/queryTypes.js';
 import { foldedWords, indexStem, queryStems, typoAllowance } from './searchTokens.js';
-import type { IndexedPaper, TextEngine } from './textEngine.js';
+import type { IndexedPaper, ScoredPapers, TextEngine } from './textEngine.js';
 
 /** Field order in the arrays; boosts as in LunrTextEngine (a title word counts ten abstract words). */
 const FIELD_BOOSTS = [10, 4, 2, 1, 1] as const;
@@ -32,6 +32,7 @@ const B = 0.75;
 export const BM25_FORMAT_VERSION = 1;
 const MAGIC = 'PBBM25\u0000\u0000';
 const MAX_FREQUENCY = 0xffff;
+const NO_PAPERS: ScoredPapers = { count: 0, ordinals: new Uint32Array(0), scores: new Float64Array(0) };
 
 /** The whole index; every array is indexed by term id, document ordinal or posting number. */
 interface Bm25Data {
@@ -56,6 +57,8 @@ export class Bm25TextEngine implements TextEngine {
   // Scratch space reused by every query: how many words of the alternative each paper matched so far, and its score.
   private readonly matchedWords: Uint8Array;
   private readonly scores: Float64Array;
+  /** The papers the rarest word found, in posting order (each paper once). */
+  private readonly candidates: Uint32Array;
   private typoIndex: { lengths: Uint8Array; letterMasks: Uint32Array } | undefined;
 
   private constructor(private readonly data: Bm25Data) {
@@ -64,6 +67,7 @@ export class Bm25TextEngine implements TextEngine {
     this.lengthNorms = lengthNormsFor(data.fieldLengths, data.docCount);
     this.matchedWords = new Uint8Array(data.docCount);
     this.scores = new Float64Array(data.docCount);
+    this.candidates = new Uint32Array(data.docCount);
   }
 
   static build(papers: readonly IndexedPaper[]): Bm25TextEngine {
@@ -83,23 +87,22 @@ export class Bm25TextEngine implements TextEngine {
     return encode(this.data);
   }
 
-  score(alternative: TextAlternative): Map<number, number> {
-    const result = new Map<number, number>();
+  score(alternative: TextAlternative): ScoredPapers {
     const stems = queryStems(alternative.value);
-    if (stems.length === 0 || stems.length > 255) return result;
+    if (stems.length === 0 || stems.length > 255) return NO_PAPERS;
     const termIds: number[] = [];
     for (const stem of stems) {
       const id = this.termIds.get(stem) ?? this.correctTypo(stem);
       // Every word is required: one unknown word means no paper matches.
-      if (id === undefined) return result;
+      if (id === undefined) return NO_PAPERS;
       termIds.push(id);
     }
     const { postingStarts, postingDocs, postingFrequencies, documentFrequencies, docCount } = this.data;
     // The rarest word first: only papers it finds are candidates for the others.
     termIds.sort((a, b) => (documentFrequencies[a] ?? 0) - (documentFrequencies[b] ?? 0));
     const fields = alternative.field === undefined ? ALL_FIELDS : FIELDS_FOR[alternative.field];
-    const { matchedWords, scores, lengthNorms } = this;
-    const candidates: number[] = [];
+    const { matchedWords, scores, lengthNorms, candidates } = this;
+    let candidateCount = 0;
     termIds.forEach((term, position) => {
       const frequency = documentFrequencies[term] ?? 0;
       const idf = Math.log(1 + Math.abs((docCount - frequency + 0.5) / (frequency + 0.5)));
@@ -112,7 +115,7 @@ export class Bm25TextEngine implements TextEngine {
           const matched = matchedWords[doc] ?? 0;
           if (matched === position) {
             matchedWords[doc] = position + 1;
-            if (position === 0) candidates.push(doc);
+            if (position === 0) candidates[candidateCount++] = doc;
           } else if (matched !== position + 1) {
             continue;
           }
@@ -121,8 +124,17 @@ export class Bm25TextEngine implements TextEngine {
         }
       }
     });
-    for (const doc of candidates) {
-      if (matchedWords[doc] === termIds.length) result.set(doc, scores[doc] ?? 0);
+    let count = 0;
+    for (let i = 0; i < candidateCount; i += 1) if (matchedWords[candidates[i] ?? 0] === termIds.length) count += 1;
+    const result: ScoredPapers = { count, ordinals: new Uint32Array(count), scores: new Float64Array(count) };
+    let next = 0;
+    for (let i = 0; i < candidateCount; i += 1) {
+      const doc = candidates[i] ?? 0;
+      if (matchedWords[doc] === termIds.length) {
+        result.ordinals[next] = doc;
+        result.scores[next] = scores[doc] ?? 0;
+        next += 1;
+      }
       matchedWords[doc] = 0;
       scores[doc] = 0;
     }

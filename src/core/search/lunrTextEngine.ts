@@ -6,7 +6,7 @@ import lunr from 'lunr';
 import { editDistance } from '../query/editDistance.js';
 import type { TextAlternative, TextField } from '../query/queryTypes.js';
 import { queryStems, typoAllowance } from './searchTokens.js';
-import type { IndexedPaper, TextEngine } from './textEngine.js';
+import { scoredPapers, type IndexedPaper, type ScoredPapers, type TextEngine } from './textEngine.js';
 
 const FIELD_BOOSTS = { title: 10, authors: 4, venue: 2, abstract: 1, expansions: 1 } as const;
 type LunrField = keyof typeof FIELD_BOOSTS;
@@ -42,10 +42,9 @@ export class LunrTextEngine implements TextEngine {
     this.vocabulary = (this.index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
   }
 
-  score(alternative: TextAlternative): Map<number, number> {
+  score(alternative: TextAlternative): ScoredPapers {
     const stems = queryStems(alternative.value);
-    const scores = new Map<number, number>();
-    if (stems.length === 0) return scores;
+    if (stems.length === 0) return scoredPapers([]);
     const fields = alternative.field === undefined ? undefined : FIELDS_FOR[alternative.field];
     const results = this.index.query((query) => {
       for (const stemmed of stems) {
@@ -60,8 +59,7 @@ export class LunrTextEngine implements TextEngine {
         });
       }
     });
-    for (const result of results) scores.set(Number(result.ref), result.score);
-    return scores;
+    return scoredPapers(results.map((result) => [Number(result.ref), result.score]));
   }
 
   /**

@@ -22,13 +22,36 @@ export interface IndexedPaper {
   expansions: string;
 }
 
+/**
+ * Papers and their scores, side by side in typed arrays: a common word of a large corpus matches
+ * most of it (78k of 100k papers), and a Map of that many entries cost more than the search.
+ */
+export interface ScoredPapers {
+  /** How many entries are used; the arrays may be longer. Ordinals are distinct, in no particular order. */
+  count: number;
+  ordinals: Uint32Array;
+  scores: Float64Array;
+}
+
 export interface TextEngine {
   readonly name: string;
   /**
    * Papers (by ordinal) containing every word of the alternative in its field (or any field),
    * with stemming and light typo tolerance, and a relevance score (higher is better).
    */
-  score(alternative: TextAlternative): Map<number, number>;
+  score(alternative: TextAlternative): ScoredPapers;
+}
+
+/** ScoredPapers from (ordinal, score) pairs, for engines whose libraries return lists of results. */
+export function scoredPapers(entries: Iterable<readonly [number, number]>): ScoredPapers {
+  const pairs = [...entries];
+  const ordinals = new Uint32Array(pairs.length);
+  const scores = new Float64Array(pairs.length);
+  pairs.forEach(([ordinal, score], i) => {
+    ordinals[i] = ordinal;
+    scores[i] = score;
+  });
+  return { count: pairs.length, ordinals, scores };
 }
 
 /** Builds (or loads) the engine for one corpus; PaperIndex calls it once per index. */
