@@ -10,7 +10,6 @@ import { PaperCatalog } from '../core/catalog.js';
 import { readCorpusFile } from '../core/ingest/corpusFile.js';
 import type { Logger } from '../core/logger.js';
 import type { CommandInvocation } from '../core/reply/neutralReply.js';
-import { cachedTextEngineFactory } from '../core/search/engineSelection.js';
 import type { TextEngineFactory } from '../core/search/paperIndex.js';
 import type { PaperStore } from '../core/store/paperStore.js';
 import { openStore } from './openStore.js';
@@ -19,7 +18,7 @@ export interface RuntimeOptions {
   random?: () => number;
   now?: () => Date;
   resultLimit?: number;
-  /** Default: BM25, with its index saved next to the store and reloaded on the next start (see engineSelection.ts). */
+  /** Default: BM25, with the index saved next to the store and restored on the next start (see savedIndex.ts). */
   createEngine?: TextEngineFactory;
 }
 
@@ -47,7 +46,8 @@ export class PaperbotRuntime {
         PaperCatalog.open(store, {
           logger,
           loadSeed: async () => (await readCorpusFile(config.papersPath)).papers,
-          createEngine: options.createEngine ?? cachedTextEngineFactory({ directory: searchIndexDirectory(config.databaseUrl), logger }),
+          createEngine: options.createEngine,
+          savedIndexDirectory: searchIndexDirectory(config.databaseUrl),
         }),
         CommandRegistry.load(),
       ]);

@@ -1,9 +1,12 @@
 // The live corpus a running bot answers from: the store's papers and an index over them.
 // An empty store is seeded once; afterwards every instance polls the store's corpus revision and
 // rebuilds its index when `paperbot ingest` (from any process) changed the papers, no restart.
+// An index is saved after it is built and restored, without reading the papers, by the next
+// process that finds the store in the same state (savedIndex.ts).
 import type { Logger } from './logger.js';
 import type { Paper } from './paper.js';
 import { PaperIndex, type TextEngineFactory } from './search/paperIndex.js';
+import { loadSavedIndex, saveIndex, type SavedIndexOptions } from './search/savedIndex.js';
 import type { PaperStore } from './store/paperStore.js';
 import { prepareStore } from './store/seedStore.js';
 
@@ -11,7 +14,10 @@ export interface CatalogOptions {
   logger: Logger;
   /** Papers to put in an empty store (the bundled corpus). */
   loadSeed?: () => Promise<Paper[]>;
+  /** Another engine than BM25 (lunr in tests and benchmarks); such an index is neither saved nor restored. */
   createEngine?: TextEngineFactory;
+  /** Where built indexes are saved and looked for; undefined (an in-memory store): built on every start. */
+  savedIndexDirectory?: string;
 }
 
 export class PaperCatalog {
@@ -32,8 +38,7 @@ export class PaperCatalog {
   static async open(store: PaperStore, options: CatalogOptions): Promise<PaperCatalog> {
     const seeded = await prepareStore(store, options.loadSeed);
     if (seeded > 0) options.logger.info('seeded an empty store', { papers: seeded });
-    const revision = await store.corpusRevision();
-    const index = new PaperIndex(await store.listPapers(), options.createEngine);
+    const { index, revision } = await loadIndex(store, options);
     return new PaperCatalog(store, options, index, revision);
   }
 
@@ -51,12 +56,11 @@ export class PaperCatalog {
   }
 
   private async refreshOnce(): Promise<boolean> {
-    const revision = await this.store.corpusRevision();
-    if (revision === this.revision) return false;
-    const papers = await this.store.listPapers();
-    this.currentIndex = new PaperIndex(papers, this.options.createEngine);
+    if ((await this.store.corpusRevision()) === this.revision) return false;
+    const { index, revision } = await loadIndex(this.store, this.options);
+    this.currentIndex = index;
     this.revision = revision;
-    this.options.logger.info('corpus reloaded', { papers: papers.length, revision });
+    this.options.logger.info('corpus reloaded', { papers: index.size, revision });
     return true;
   }
 
@@ -68,4 +72,21 @@ export class PaperCatalog {
     timer.unref();
     return () => clearInterval(timer);
   }
+}
+
+/** The index for the store's current papers: restored from its saved file if there is one, else built (and saved). */
+async function loadIndex(store: PaperStore, options: CatalogOptions): Promise<{ index: PaperIndex; revision: number }> {
+  // The stamp is read before the papers; see saveIndex for why the order matters.
+  const stamp = await store.corpusStamp();
+  const saved = savedIndexOptions(options);
+  const restored = saved === undefined ? undefined : loadSavedIndex(saved, stamp);
+  if (restored !== undefined) return { index: restored, revision: stamp.revision };
+  const index = new PaperIndex(await store.listPapers(), options.createEngine);
+  if (saved !== undefined) saveIndex(saved, stamp, index);
+  return { index, revision: stamp.revision };
+}
+
+function savedIndexOptions(options: CatalogOptions): SavedIndexOptions | undefined {
+  if (options.createEngine !== undefined || options.savedIndexDirectory === undefined) return undefined;
+  return { directory: options.savedIndexDirectory, logger: options.logger };
 }

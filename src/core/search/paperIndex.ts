@@ -10,7 +10,7 @@ import type { ParsedQuery, SortOrder, TextAlternative, TextClause, YearRange } f
 import { buildAcronymDictionary, expansionsFor, type AcronymDictionary } from './acronyms.js';
 import { selectTextEngine } from './engineSelection.js';
 import { foldText } from './searchTokens.js';
-import type { IndexedPaper, TextEngine, TextEngineFactory } from './textEngine.js';
+import { scoredPapers, type IndexedPaper, type ScoredPapers, type TextEngine, type TextEngineFactory } from './textEngine.js';
 
 export type { TextEngineFactory } from './textEngine.js';
 
@@ -43,26 +43,35 @@ export class PaperIndex {
   private readonly years: Uint16Array;
   private readonly hasCode: Uint8Array;
   private readonly venueIds: Uint16Array;
-  private readonly venueIdByFolded = new Map<string, number>();
+  private readonly venueIdByFolded: Map<string, number>;
   /** Per paper: PHRASE_SAFE_TEXT holds for all its texts (see isPhraseSafe); testing it on every phrase query cost a third of the phrase check. */
   private readonly phraseSafety: Uint8Array;
 
-  constructor(papers: readonly StoredPaper[], createEngine: TextEngineFactory = selectTextEngine) {
+  /**
+   * @param columns what filters and sorting read, when the caller has them already (an index
+   *   restored from a saved snapshot, whose papers are read from disk only when asked for).
+   */
+  constructor(papers: readonly StoredPaper[], createEngine: TextEngineFactory = selectTextEngine, columns: PaperColumns = paperColumns(papers)) {
     this.papers = papers.map((paper, ordinal) => new LazyIndexedPaper(paper, ordinal, () => this.acronyms));
     this.byId = new Map(this.papers.map((doc) => [doc.paper.id, doc]));
-    this.years = Uint16Array.from(papers, (paper) => paper.year);
+    this.years = columns.years;
+    this.hasCode = columns.hasCode;
+    this.venueIds = columns.venueIds;
+    this.venueIdByFolded = new Map(columns.foldedVenues.map((venue, id) => [venue, id]));
+    this.titleRankCache = columns.titleRanks;
     this.phraseSafety = new Uint8Array(papers.length);
-    this.hasCode = Uint8Array.from(papers, (paper) => (paper.codeUrls.length > 0 ? 1 : 0));
-    this.venueIds = Uint16Array.from(papers, (paper) => {
-      const folded = foldCached(paper.venue);
-      let id = this.venueIdByFolded.get(folded);
-      if (id === undefined) {
-        id = this.venueIdByFolded.size;
-        this.venueIdByFolded.set(folded, id);
-      }
-      return id;
-    });
     this.engine = createEngine(this.papers);
+  }
+
+  get textEngine(): TextEngine {
+    return this.engine;
+  }
+
+  /** The columns as a snapshot saves them (title ranks computed if no query needed them yet). */
+  get columns(): Required<PaperColumns> {
+    const foldedVenues: string[] = [];
+    for (const [venue, id] of this.venueIdByFolded) foldedVenues[id] = venue;
+    return { years: this.years, hasCode: this.hasCode, venueIds: this.venueIds, foldedVenues, titleRanks: this.titleRanks() };
   }
 
   /** Acronyms defined anywhere in the corpus; built on first use (an engine loaded from disk never needs it). */
@@ -90,7 +99,8 @@ export class PaperIndex {
 
     const allowed = this.allowedByFilters(query.filters);
     for (const clause of negative) {
-      for (const ordinal of this.matchClause(clause).keys()) allowed[ordinal] = 0;
+      const { count, ordinals } = this.matchClause(clause);
+      for (let i = 0; i < count; i += 1) allowed[ordinals[i] ?? 0] = 0;
     }
 
     // Hits live in typed arrays by ordinal; SearchHit objects are made only for the page returned.
@@ -103,11 +113,13 @@ export class PaperIndex {
       });
     } else {
       for (const clause of positive) {
-        for (const [ordinal, score] of this.matchClause(clause)) {
+        const matched = this.matchClause(clause);
+        for (let i = 0; i < matched.count; i += 1) {
+          const ordinal = matched.ordinals[i] ?? 0;
           if (allowed[ordinal] !== 1) continue;
           if (clauses[ordinal] === 0) order.push(ordinal);
           clauses[ordinal] = (clauses[ordinal] ?? 0) + 1;
-          scores[ordinal] = (scores[ordinal] ?? 0) + score;
+          scores[ordinal] = (scores[ordinal] ?? 0) + (matched.scores[i] ?? 0);
         }
       }
     }
@@ -173,29 +185,37 @@ export class PaperIndex {
   }
 
   /** Ordinals matching any alternative of the clause, with the best score among them. */
-  private matchClause(clause: TextClause): Map<number, number> {
+  private matchClause(clause: TextClause): ScoredPapers {
     const [only] = clause.alternatives;
     if (clause.alternatives.length === 1 && only !== undefined) return this.matchAlternative(only);
-    const scores = new Map<number, number>();
+    // OR of alternatives (rare, short lists): a Map keeps each paper once with its best score.
+    const best = new Map<number, number>();
     for (const alternative of clause.alternatives) {
-      for (const [ordinal, score] of this.matchAlternative(alternative)) {
-        scores.set(ordinal, Math.max(score, scores.get(ordinal) ?? 0));
+      const { count, ordinals, scores } = this.matchAlternative(alternative);
+      for (let i = 0; i < count; i += 1) {
+        const ordinal = ordinals[i] ?? 0;
+        best.set(ordinal, Math.max(scores[i] ?? 0, best.get(ordinal) ?? 0));
       }
     }
-    return scores;
+    return scoredPapers(best);
   }
 
-  private matchAlternative(alternative: TextAlternative): Map<number, number> {
-    const scores = this.engine.score(alternative);
-    if (alternative.kind !== 'phrase') return scores;
+  private matchAlternative(alternative: TextAlternative): ScoredPapers {
+    const matched = this.engine.score(alternative);
+    if (alternative.kind !== 'phrase') return matched;
     // Engines rank the phrase's words; the phrase itself is checked on the text, as folded text would read.
     const phrase = phraseMatcher(foldText(alternative.value));
-    for (const ordinal of scores.keys()) {
+    const kept: ScoredPapers = { count: 0, ordinals: new Uint32Array(matched.count), scores: new Float64Array(matched.count) };
+    for (let i = 0; i < matched.count; i += 1) {
+      const ordinal = matched.ordinals[i] ?? 0;
       const doc = this.papers[ordinal];
       const contains = this.isPhraseSafe(ordinal) ? phrase.inSafeText : phrase.inText;
-      if (doc === undefined || !rawFieldTexts(doc, alternative.field).some(contains)) scores.delete(ordinal);
+      if (doc === undefined || !rawFieldTexts(doc, alternative.field).some(contains)) continue;
+      kept.ordinals[kept.count] = ordinal;
+      kept.scores[kept.count] = matched.scores[i] ?? 0;
+      kept.count += 1;
     }
-    return scores;
+    return kept;
   }
 
   /** Whether all of a paper's texts can be read by the phrase expression unfolded; checked once per paper, then remembered. */
@@ -208,6 +228,37 @@ export class PaperIndex {
     }
     return known === PHRASE_SAFE;
   }
+}
+
+/** Per-paper values that every query reads, by ordinal, in typed arrays. */
+export interface PaperColumns {
+  years: Uint16Array;
+  /** 1 when the paper links to code. */
+  hasCode: Uint8Array;
+  /** Index into foldedVenues: papers whose venues fold alike share an id. */
+  venueIds: Uint16Array;
+  foldedVenues: string[];
+  /** Each paper's position in title order; computed on first use when absent. */
+  titleRanks?: Uint32Array;
+}
+
+export function paperColumns(papers: readonly StoredPaper[]): PaperColumns {
+  const idByFolded = new Map<string, number>();
+  const venueIds = Uint16Array.from(papers, (paper) => {
+    const folded = foldCached(paper.venue);
+    let id = idByFolded.get(folded);
+    if (id === undefined) {
+      id = idByFolded.size;
+      idByFolded.set(folded, id);
+    }
+    return id;
+  });
+  return {
+    years: Uint16Array.from(papers, (paper) => paper.year),
+    hasCode: Uint8Array.from(papers, (paper) => (paper.codeUrls.length > 0 ? 1 : 0)),
+    venueIds,
+    foldedVenues: [...idByFolded.keys()],
+  };
 }
 
 /** IndexedPaper whose folded texts are computed on first use and then kept. */

@@ -1,26 +1,27 @@
 // One suite, every text engine: the query language must find and rank the same papers whether
-// the corpus is searched by lunr (small corpora) or by the BM25 typed-array engine (large ones),
-// and the BM25 engine must give the same answers after a round trip through its index file.
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../../bench/syntheticCorpus.js';
+// the corpus is searched by lunr or by the BM25 typed-array engine, and the BM25 engine must give
+// the same answers after a round trip through its serialized form (savedIndex.test.ts covers the
+// whole index saved to a file and restored).
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readCorpusFile } from '../../../src/core/ingest/corpusFile.js';
-import type { Logger } from '../../../src/core/logger.js';
 import type { StoredPaper } from '../../../src/core/paper.js';
 import { parseQuery } from '../../../src/core/query/parseQuery.js';
 import { resolveQuery } from '../../../src/core/query/resolveQuery.js';
 import { Bm25TextEngine } from '../../../src/core/search/bm25TextEngine.js';
-import { cachedTextEngineFactory } from '../../../src/core/search/engineSelection.js';
+import { decodeSnapshot, encodeSnapshot } from '../../../src/core/search/indexSnapshot.js';
 import { LunrTextEngine } from '../../../src/core/search/lunrTextEngine.js';
 import { PaperIndex } from '../../../src/core/search/paperIndex.js';
 import type { TextEngineFactory } from '../../../src/core/search/textEngine.js';
 
-const ENGINES: Array<[string, TextEngineFactory]> = [
-  ['lunr', (papers) => new LunrTextEngine(papers)],
-  ['bm25', (papers) => Bm25TextEngine.build(papers)],
-  ['bm25 loaded from its serialized index', (papers) => Bm25TextEngine.deserialize(Bm25TextEngine.build(papers).serialize())],
+const withEngine =
+  (createEngine: TextEngineFactory) =>
+  (papers: StoredPaper[]): PaperIndex =>
+    new PaperIndex(papers, createEngine);
+const ENGINES: Array<[string, (papers: StoredPaper[]) => PaperIndex]> = [
+  ['lunr', withEngine((papers) => new LunrTextEngine(papers))],
+  ['bm25', withEngine((papers) => Bm25TextEngine.build(papers))],
+  ['bm25 loaded from its serialized index', withEngine((papers) => Bm25TextEngine.deserialize(Bm25TextEngine.build(papers).serialize()))],
+  ['the whole index restored from a snapshot', (papers) => decodeSnapshot(encodeSnapshot(new PaperIndex(papers)))],
 ];
 
 let corpus: StoredPaper[];
@@ -39,10 +40,10 @@ const DEMYSTIFY = 'Demystify Mamba in Vision: A Linear Attention Perspective';
 const GRIDMIX = 'GridMix: Exploring Spatial Modulation for Neural Fields in PDE Modeling';
 const RLVR_PAPER = 'Does Reinforcement Learning Really Incentivize Reasoning Capacity in LLMs Beyond the Base Model?';
 
-describe.each(ENGINES)('text engine contract: %s', (_name, createEngine) => {
+describe.each(ENGINES)('text engine contract: %s', (_name, createIndex) => {
   let search: (text: string) => string[];
   beforeAll(() => {
-    search = searcher(new PaperIndex(corpus, createEngine));
+    search = searcher(createIndex(corpus));
   });
 
   it('ranks the papers about the words first', () => {
@@ -99,55 +100,5 @@ describe.each(ENGINES)('text engine contract: %s', (_name, createEngine) => {
     expect(hits.slice(0, 3)).toEqual(expect.arrayContaining(['Boosting Offline Reinforcement Learning with Action Preference Query']));
     expect(search('reinforcement year:2019').length).toBe(3);
     expect(search('zzzzqqq')).toEqual([]);
-  });
-});
-
-describe('engine selection and the persisted index', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'paperbot-index-'));
-  afterAll(() => rmSync(directory, { recursive: true, force: true }));
-  const warnings: string[] = [];
-  const logger: Logger = { debug: () => {}, info: () => {}, warn: (message) => void warnings.push(message), error: () => {} };
-  let large: StoredPaper[];
-  beforeAll(() => {
-    large = generateCorpus({ size: 1_200, shapeFrom: corpus }).map((paper) => ({ ...paper, firstSeenAt: new Date(0) }));
-  });
-
-  it('uses BM25 by default, and builds every time without a folder for index files', () => {
-    expect(new PaperIndex(corpus).engineName).toBe('bm25');
-    expect(new PaperIndex(corpus, cachedTextEngineFactory({ directory: undefined, logger })).engineName).toBe('bm25');
-    expect(readdirSync(directory)).toEqual([]);
-  });
-
-  it('answers a large corpus the same from a fresh build, a saved index file, and lunr', () => {
-    const factory = cachedTextEngineFactory({ directory, logger });
-    const built = new PaperIndex(large, factory);
-    const files = readdirSync(directory).filter((name) => name.endsWith('.bin'));
-    expect(files).toHaveLength(1);
-    const loaded = new PaperIndex(large, factory);
-    const reference = new PaperIndex(large, (papers) => new LunrTextEngine(papers));
-    const title = large[123]?.title ?? '';
-    const words = title.split(' ').slice(0, 2).join(' ').toLowerCase();
-    for (const text of [words, `"${words}"`, `${words} -zzzz`, 'year:2024']) {
-      const fromBuild = searcher(built)(text);
-      expect(fromBuild.length, text).toBeGreaterThan(0);
-      expect(searcher(loaded)(text), text).toEqual(fromBuild);
-      expect(new Set(searcher(reference)(text)), text).toEqual(new Set(fromBuild));
-    }
-    expect(searcher(built)(words)).toContain(title);
-    expect(warnings).toEqual([]);
-  });
-
-  it('rebuilds over a damaged index file, and a changed corpus gets a new file', () => {
-    const factory = cachedTextEngineFactory({ directory, logger });
-    const [file] = readdirSync(directory).filter((name) => name.endsWith('.bin'));
-    writeFileSync(join(directory, file ?? 'missing.bin'), 'not an index');
-    const index = new PaperIndex(large, factory);
-    expect(index.engineName).toBe('bm25');
-    expect(warnings).toContain('ignoring an unreadable search index file');
-    new PaperIndex(large.slice(1), factory);
-    const files = readdirSync(directory).filter((name) => name.endsWith('.bin'));
-    expect(files).toHaveLength(1);
-    expect(files[0]).not.toBe(file);
-    expect(existsSync(join(directory, file ?? 'missing.bin'))).toBe(false);
   });
 });
