@@ -22,36 +22,93 @@ export function findPaper(index: PaperIndex, text: string): PaperMatch | undefin
   const byId = index.getById(text.trim().toLowerCase());
   if (byId !== undefined) return { paper: byId, alternatives: [], score: 100 };
 
-  const acronymLongForm = index.acronyms.get(wanted.replace(/ /g, ''));
-  const scored = index.papers
-    .map((doc) => ({
-      paper: doc.paper,
-      score: Math.max(titleScore(doc.paper.title, wanted), acronymScore(doc.foldedTitle, doc.foldedAbstract, wanted, acronymLongForm)),
-    }))
-    .filter((entry) => entry.score > 0)
-    .sort((a, b) => b.score - a.score || b.paper.year - a.paper.year);
+  const acronymLongForm = wanted.includes(' ') ? undefined : index.acronyms.get(wanted);
+  const titles = titleKeysOf(index);
+  const target = wantedTitle(wanted);
+  const scored: Array<{ paper: StoredPaper; score: number }> = [];
+  for (const doc of index.papers) {
+    const title = titleScore(titles[doc.ordinal] ?? EMPTY_TITLE, target);
+    // The abstract is read (and folded) only for a known acronym: abstracts are most of a large corpus's memory.
+    const score = acronymLongForm === undefined ? title : Math.max(title, acronymScore(doc.foldedTitle, doc.foldedAbstract, wanted, acronymLongForm));
+    if (score > 0) scored.push({ paper: doc.paper, score });
+  }
+  scored.sort((a, b) => b.score - a.score || b.paper.year - a.paper.year);
   const best = scored[0];
   if (best === undefined) return undefined;
   return { paper: best.paper, alternatives: scored.slice(1, 4).map((entry) => entry.paper), score: best.score };
+}
+
+/** A title folded the ways titleScore compares it; computed once per index, since every /paper and /ask reads them all. */
+interface TitleKeys {
+  folded: string;
+  /** ` ${folded} `, for whole-word checks. */
+  padded: string;
+  /** The part before ":" or "—", folded. */
+  short: string;
+  /** Whether the title holds characters outside the BMP (then UTF-16 lengths are not code point counts). */
+  astral: boolean;
+}
+
+const EMPTY_TITLE: TitleKeys = { folded: '', padded: '  ', short: '', astral: false };
+const titleKeyCache = new WeakMap<PaperIndex, TitleKeys[]>();
+const ASTRAL = /[\uD800-\uDFFF]/;
+
+function titleKeysOf(index: PaperIndex): TitleKeys[] {
+  let keys = titleKeyCache.get(index);
+  if (keys === undefined) {
+    keys = index.papers.map(({ paper: { title } }) => {
+      const folded = foldName(title);
+      return { folded, padded: ` ${folded} `, short: foldName(title.split(/[:—]/)[0] ?? ''), astral: ASTRAL.test(title) };
+    });
+    titleKeyCache.set(index, keys);
+  }
+  return keys;
+}
+
+interface WantedTitle {
+  text: string;
+  padded: string;
+  astral: boolean;
+  /** Words longer than two letters, padded: the words a partial match counts. */
+  meaningfulWords: string[];
+}
+
+function wantedTitle(wanted: string): WantedTitle {
+  return {
+    text: wanted,
+    padded: ` ${wanted} `,
+    astral: ASTRAL.test(wanted),
+    meaningfulWords: wanted
+      .split(' ')
+      .filter((word) => word.length > 2)
+      .map((word) => ` ${word} `),
+  };
+}
+
+/** Whether lengths alone prove two strings more than `edits` edits apart (editDistance counts code points, not UTF-16 units). */
+function tooFarApart(a: string, aAstral: boolean, b: string, bAstral: boolean, edits: number): boolean {
+  return !aAstral && !bAstral && Math.abs(a.length - b.length) > edits;
 }
 
 /**
  * How well a folded query names a title: exact title, short title (the part before ":"), a
  * run of whole words in the title, or close by edit distance.
  */
-function titleScore(title: string, wanted: string): number {
-  const folded = foldName(title);
-  if (folded === wanted) return 100;
-  const shortTitle = foldName(title.split(/[:—]/)[0] ?? '');
-  if (shortTitle === wanted) return 90;
-  if (editDistance(shortTitle, wanted, 2) <= 1 && wanted.length >= 4) return 80;
-  if (` ${folded} `.includes(` ${wanted} `)) return 60 + Math.min(20, wanted.length / 2);
-  if (wanted.length >= 8 && editDistance(folded.slice(0, wanted.length + 2), wanted, 3) <= 2) return 50;
-  const wantedWords = wanted.split(' ');
-  const titleWords = new Set(folded.split(' '));
-  const shared = wantedWords.filter((word) => word.length > 2 && titleWords.has(word)).length;
-  const meaningful = wantedWords.filter((word) => word.length > 2).length;
-  if (meaningful > 0 && shared / meaningful >= 0.6) return 20 + (shared / meaningful) * 20;
+function titleScore(title: TitleKeys, wanted: WantedTitle): number {
+  const { text } = wanted;
+  if (title.folded === text) return 100;
+  if (title.short === text) return 90;
+  if (text.length >= 4 && !tooFarApart(title.short, title.astral, text, wanted.astral, 1) && editDistance(title.short, text, 2) <= 1) return 80;
+  if (title.padded.includes(wanted.padded)) return 60 + Math.min(20, text.length / 2);
+  if (text.length >= 8) {
+    const start = title.folded.slice(0, text.length + 2);
+    if (!tooFarApart(start, title.astral, text, wanted.astral, 2) && editDistance(start, text, 3) <= 2) return 50;
+  }
+  const meaningful = wanted.meaningfulWords.length;
+  if (meaningful === 0) return 0;
+  let shared = 0;
+  for (const word of wanted.meaningfulWords) if (title.padded.includes(word)) shared += 1;
+  if (shared / meaningful >= 0.6) return 20 + (shared / meaningful) * 20;
   return 0;
 }
 

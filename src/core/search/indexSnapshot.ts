@@ -30,6 +30,8 @@ interface SnapshotHeader {
   /** Distinct venue spellings; papers point into it (the columns' ids group spellings that fold alike). */
   venues: string[];
   foldedVenues: string[];
+  /** The acronym dictionary's entries (acronym, long form). */
+  acronyms: Array<[string, string]>;
   /** Byte lengths of the text blocks and of the BM25 index, in file order. */
   idBytes: number;
   titleBytes: number;
@@ -68,6 +70,7 @@ export function encodeSnapshot(index: PaperIndex): Uint8Array {
     bm25Version: BM25_FORMAT_VERSION,
     venues,
     foldedVenues: columns.foldedVenues,
+    acronyms: [...columns.acronyms],
     idBytes: ids.bytes.byteLength,
     titleBytes: titles.bytes.byteLength,
     detailBytes: details.bytes.byteLength,
@@ -126,6 +129,7 @@ export function decodeSnapshot(input: Uint8Array): PaperIndex {
     hasCode: view(Uint8Array, count),
     titleRanks: view(Uint32Array, count),
     foldedVenues: header.foldedVenues,
+    acronyms: new Map(header.acronyms),
   };
   const engine = Bm25TextEngine.deserialize(take(header.engineBytes));
   if (engine.documentCount !== count) fail('the BM25 index is for another corpus');

@@ -59,6 +59,7 @@ export class PaperIndex {
     this.venueIds = columns.venueIds;
     this.venueIdByFolded = new Map(columns.foldedVenues.map((venue, id) => [venue, id]));
     this.titleRankCache = columns.titleRanks;
+    this.acronymDictionary = columns.acronyms;
     this.phraseSafety = new Uint8Array(papers.length);
     this.engine = createEngine(this.papers);
   }
@@ -71,7 +72,7 @@ export class PaperIndex {
   get columns(): Required<PaperColumns> {
     const foldedVenues: string[] = [];
     for (const [venue, id] of this.venueIdByFolded) foldedVenues[id] = venue;
-    return { years: this.years, hasCode: this.hasCode, venueIds: this.venueIds, foldedVenues, titleRanks: this.titleRanks() };
+    return { years: this.years, hasCode: this.hasCode, venueIds: this.venueIds, foldedVenues, titleRanks: this.titleRanks(), acronyms: this.acronyms };
   }
 
   /** Acronyms defined anywhere in the corpus; built on first use (an engine loaded from disk never needs it). */
@@ -240,6 +241,8 @@ export interface PaperColumns {
   foldedVenues: string[];
   /** Each paper's position in title order; computed on first use when absent. */
   titleRanks?: Uint32Array;
+  /** The corpus's acronyms (not a column, but as costly to recompute: every abstract); built on first use when absent. */
+  acronyms?: AcronymDictionary;
 }
 
 export function paperColumns(papers: readonly StoredPaper[]): PaperColumns {

@@ -53,6 +53,9 @@ describe('index snapshot', () => {
     expect(sample.firstSeenAt.getTime()).toBe(large[321]!.firstSeenAt.getTime());
     expect(sample.authors).toEqual(large[321]!.authors);
     expect(sample.abstract).toBe(large[321]!.abstract);
+    // The acronym dictionary comes back too (rebuilding it would read every abstract).
+    expect(built.acronyms.size).toBeGreaterThan(10);
+    expect([...restored.acronyms]).toEqual([...built.acronyms]);
 
     const reference = new PaperIndex(large, (papers) => new LunrTextEngine(papers));
     const title = large[123]!.title;
