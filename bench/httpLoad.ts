@@ -29,6 +29,8 @@ export interface HttpOptions {
   papersPath: string;
   durationSeconds: number;
   connections?: number;
+  /** Extra node flags for the server process, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] to see where its time goes. */
+  serverNodeArgs?: string[];
 }
 
 /** Results for each endpoint the checkout has; none when the server offers neither. */
@@ -38,7 +40,7 @@ export async function measureHttpThroughput(options: HttpOptions): Promise<HttpR
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const publicKeyHex = (publicKey.export({ format: 'der', type: 'spki' }) as Buffer).subarray(-32).toString('hex');
   const port = await freePort();
-  const server = spawn(process.execPath, [new URL('bin/paperbot.js', ROOT).pathname, 'start'], {
+  const server = spawn(process.execPath, [...(options.serverNodeArgs ?? []), new URL('bin/paperbot.js', ROOT).pathname, 'start'], {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,

@@ -30,6 +30,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
+/** Marks a response_url post that carries a slash command's ack answer (see postSigned in slackTestBot.ts). */
+export const ACK_ANSWER_HEADER = 'x-fake-slack-ack-answer';
+
 export interface FakeSlackOptions {
   botToken?: string;
   appToken?: string;
@@ -50,6 +53,8 @@ export interface FakeResponsePost {
   /** The response_url that was posted to. */
   url: string;
   body: Record<string, unknown>;
+  /** The message came in the slash command's acknowledgement, not through the response_url. */
+  inAck?: boolean;
 }
 
 export interface FakeUpload {
@@ -120,6 +125,10 @@ export interface FakeSlack {
   waitForSocketConnection(): Promise<void>;
   /** Sends a Socket Mode envelope and resolves with the app's ack for it. */
   sendSocketEnvelope(type: 'slash_commands' | 'interactive' | 'events_api', payload: Record<string, unknown>): Promise<FakeSocketAck>;
+  /** Everything shown for a response_url, with how it came. */
+  responsePosts(url: string): FakeResponsePost[];
+  /** What Slack does with the HTTP answer to a slash command it posted: a message in it is shown as a response. */
+  recordAckAnswer(responseUrl: string, message: Record<string, unknown> | undefined): void;
   close(): Promise<void>;
 }
 
@@ -143,6 +152,17 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   const notify = (): void => {
     for (const waiter of [...waiters]) waiter();
+  };
+
+  /**
+   * A slash command acknowledged with a message: Slack shows it just as if it had been posted to
+   * the command's response_url, so it is recorded as such (waitForResponses sees both paths).
+   * @see https://docs.slack.dev/interactivity/implementing-slash-commands#responding_to_commands
+   */
+  const recordAckAnswer = (responseUrl: unknown, message: Record<string, unknown> | undefined): void => {
+    if (typeof responseUrl !== 'string' || message === undefined || Object.keys(message).length === 0) return;
+    responses.push({ url: responseUrl, body: message, inAck: true });
+    notify();
   };
 
   const takeFailure = (method: string): FakeSlackFailure | undefined => {
@@ -185,7 +205,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (path.startsWith('/response/')) {
       const failure = takeFailure('response_url');
       if (failure !== undefined) return sendFailure(response, failure);
-      responses.push({ url: `${baseUrl}${path}`, body: JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown> });
+      const inAck = request.headers[ACK_ANSWER_HEADER] === '1';
+      responses.push({ url: `${baseUrl}${path}`, body: JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>, ...(inAck ? { inAck } : {}) });
       notify();
       return sendJson(response, 200, { ok: true });
     }
@@ -316,15 +337,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     setChannel: (id, channel) => void channels.set(id, channel),
     waitFor,
     waitForCalls: (method, count = 1) => waitFor(() => (callsTo(method).length >= count ? callsTo(method) : undefined)),
+    responsePosts: (url) => responses.filter((post) => post.url === url),
     waitForResponses: (url, count = 1) => waitFor(() => (responsesTo(url).length >= count ? responsesTo(url) : undefined)),
     waitForSocketConnection: () => waitFor(() => ([...sockets].some((socket) => socket.readyState === socket.OPEN) ? true : undefined)).then(() => undefined),
+    recordAckAnswer,
     sendSocketEnvelope(type, payload) {
       const socket = [...sockets][0];
       if (socket === undefined) return Promise.reject(new Error('no Socket Mode client is connected'));
       const envelopeId = randomUUID();
       const acked = new Promise<FakeSocketAck>((resolve) => pendingAcks.set(envelopeId, resolve));
       socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
-      return acked;
+      return acked.then((ack) => {
+        recordAckAnswer(type === 'slash_commands' ? payload.response_url : undefined, ack.payload);
+        return ack;
+      });
     },
     async close() {
       for (const socket of sockets) socket.terminate();

@@ -1,6 +1,8 @@
 // The Bolt listeners: every slash command (each command in commands/ under its own name, and
-// `/papers <command> …` routing to any of them) and every button we rendered. Both acknowledge at
-// once — Slack gives three seconds — and answer afterwards through the response_url.
+// `/papers <command> …` routing to any of them) and every button we rendered. Slack gives three
+// seconds to acknowledge: a slash command's answer goes inside the ack when it is ready within
+// two (ackAnswer.ts), else through the response_url; buttons acknowledge at once and answer
+// through the response_url (a button's ack cannot carry a message).
 // @see https://docs.slack.dev/interactivity/implementing-slash-commands
 // @see https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
 import type { App, RespondFn, webApi } from '@slack/bolt';
@@ -11,6 +13,7 @@ import { errorReply } from '../../core/commands/commandRunner.js';
 import { parseTextCommand } from '../../core/commands/textCommand.js';
 import type { Logger } from '../../core/logger.js';
 import type { CommandInvocation } from '../../core/reply/neutralReply.js';
+import { answerInAck } from './ackAnswer.js';
 import { deliverOutcome } from './slackDelivery.js';
 import { canManageSlackChannel } from './slackPermissions.js';
 import { renderSlackBlocks, SHARE_ACTION_ID, SLACK_ACTION_PREFIX } from './renderSlackBlocks.js';
@@ -86,30 +89,35 @@ export function registerSlackListeners(app: App, dependencies: SlackListenerDepe
     }
   };
 
-  app.command(/^\/\S+$/, async ({ command, ack, respond, client }) => {
-    await ack();
-    await safely(respond, async () => {
-      const { text, isPublic } = takePublicFlag(command.text);
-      const source: InvocationSource = {
-        platform: 'slack',
-        user: { id: command.user_id, name: command.user_name },
-        channelId: command.channel_id,
-        workspaceId: command.team_id,
-      };
-      let invocation: CommandInvocation;
-      try {
-        invocation = parseTextCommand(`${command.command} ${text}`, runtime.registry);
-      } catch (error) {
-        await deliverOutcome({ reply: errorReply(error) }, { respond, client, channelId: source.channelId, store: runtime.store, logger }, { inChannel: false, replaceOriginal: false });
-        return;
-      }
-      const outcome = await run(invocation, source, client);
-      await deliverOutcome(outcome, { respond, client, channelId: source.channelId, store: runtime.store, logger }, {
-        inChannel: isPublic,
-        replaceOriginal: false,
-        shareInvocation: shareInvocationFor(invocation, outcome),
+  app.command(/^\/\S+$/, async ({ command, ack, respond: respondByUrl, client }) => {
+    const answer = answerInAck(ack, respondByUrl, logger);
+    const respond = answer.respond;
+    try {
+      await safely(respond, async () => {
+        const { text, isPublic } = takePublicFlag(command.text);
+        const source: InvocationSource = {
+          platform: 'slack',
+          user: { id: command.user_id, name: command.user_name },
+          channelId: command.channel_id,
+          workspaceId: command.team_id,
+        };
+        let invocation: CommandInvocation;
+        try {
+          invocation = parseTextCommand(`${command.command} ${text}`, runtime.registry);
+        } catch (error) {
+          await deliverOutcome({ reply: errorReply(error) }, { respond, client, channelId: source.channelId, store: runtime.store, logger }, { inChannel: false, replaceOriginal: false });
+          return;
+        }
+        const outcome = await run(invocation, source, client);
+        await deliverOutcome(outcome, { respond, client, channelId: source.channelId, store: runtime.store, logger }, {
+          inChannel: isPublic,
+          replaceOriginal: false,
+          shareInvocation: shareInvocationFor(invocation, outcome),
+        });
       });
-    });
+    } finally {
+      await answer.finish();
+    }
   });
 
   app.action({ type: 'block_actions', action_id: new RegExp(`^${SLACK_ACTION_PREFIX}`) }, async ({ body, action, ack, respond, client }) => {

@@ -40,12 +40,14 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     expect(bot.slack.callsTo('auth.test').length).toBeGreaterThanOrEqual(1);
   });
 
-  it('acknowledges /papers at once with an empty 200 and answers privately with results, paging and Share', async () => {
-    const { status, ackBody, reply } = await slash('/papers', 'year:2024');
+  it('answers /papers inside the acknowledgement, privately, with results, paging and Share', async () => {
+    const { status, ackBody, reply, responseUrl } = await slash('/papers', 'year:2024');
     expect(status).toBe(200);
-    expect(ackBody).toBe('');
+    // One HTTP exchange: the message is the ack's body, and nothing is posted to the response_url.
+    expect(JSON.parse(ackBody)).toEqual(reply);
+    expect(bot.slack.responsePosts(responseUrl).map((post) => post.inAck)).toEqual([true]);
     expect(reply.response_type).toBe('ephemeral');
-    expect(reply.replace_original).toBe(false);
+    expect(reply).not.toHaveProperty('replace_original');
     expect(String(reply.text)).toMatch(/^\d+ papers match `year:2024`\.$/);
     const buttons = buttonsOf(reply);
     expect(buttons.map((button) => button.text.text)).toContain('Next ▶');

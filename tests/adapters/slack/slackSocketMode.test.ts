@@ -1,6 +1,6 @@
 // Socket Mode end to end: with SLACK_APP_TOKEN set the app opens a WebSocket to (fake) Slack via
 // apps.connections.open instead of serving HTTP; commands and button presses arrive as envelopes
-// and are acknowledged over the socket.
+// and are acknowledged over the socket (a slash command's answer inside its acknowledgement).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockActionPayload, buttonsOf, startSlackTestBot, type SlackTestBot } from './slackTestBot.js';
 
@@ -21,7 +21,7 @@ describe('Slack adapter in Socket Mode (real Bolt, fake Slack)', () => {
     expect(bot.slack.callsTo('apps.connections.open')[0]?.token).toBe(bot.slack.appToken);
   });
 
-  it('acknowledges a slash command envelope and answers through the response_url', async () => {
+  it('answers a slash command inside the envelope acknowledgement', async () => {
     const responseUrl = bot.slack.newResponseUrl();
     const ack = await bot.slack.sendSocketEnvelope('slash_commands', {
       token: 'x',
@@ -36,6 +36,8 @@ describe('Slack adapter in Socket Mode (real Bolt, fake Slack)', () => {
       api_app_id: 'A0TEST',
     });
     expect(ack.envelope_id).toBeTruthy();
+    expect(String(ack.payload?.text)).toMatch(/papers? match/);
+    expect(bot.slack.responsePosts(responseUrl).map((post) => post.inAck)).toEqual([true]);
     const [reply] = await bot.slack.waitForResponses(responseUrl);
     expect(reply?.response_type).toBe('ephemeral');
     expect(String(reply?.text)).toMatch(/^\d+ papers? match(es)? `venue:ICLR`\.$/);

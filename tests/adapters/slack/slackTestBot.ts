@@ -11,7 +11,7 @@ import { PaperbotRuntime } from '../../../src/app/runtime.js';
 import { loadConfig } from '../../../src/config.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import type { Paper } from '../../../src/core/paper.js';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fakeSlack.js';
+import { ACK_ANSWER_HEADER, startFakeSlack, type FakeSlack } from '../../helpers/fakeSlack.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-8f14e45fceea167a';
 export const BUNDLED_CORPUS = fileURLToPath(new URL('../../../data/papers.json', import.meta.url));
@@ -102,7 +102,16 @@ export async function postSigned(baseUrl: string, body: string, options: SignedP
     'x-slack-signature': slackSignature(body, timestamp, options.secret),
   };
   for (const name of options.omitHeaders ?? []) delete headers[name];
-  return fetch(`${baseUrl}/slack/events`, { method: 'POST', headers, body: options.sendBody ?? body });
+  const response = await fetch(`${baseUrl}/slack/events`, { method: 'POST', headers, body: options.sendBody ?? body });
+  // As Slack does: a message in the answer to a slash command is shown as if posted to its
+  // response_url, so it is handed to the fake there (marked as an ack answer).
+  const answer = await response.text();
+  const form = new URLSearchParams(body);
+  const responseUrl = form.get('response_url');
+  if (response.ok && form.has('command') && responseUrl !== null && answer !== '' && (response.headers.get('content-type') ?? '').includes('json')) {
+    await fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json', [ACK_ANSWER_HEADER]: '1' }, body: answer });
+  }
+  return new Response(answer === '' ? null : answer, { status: response.status, headers: response.headers });
 }
 
 export interface SlashCommandFields {
