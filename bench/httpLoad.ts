@@ -16,6 +16,8 @@ const SIGNING_SECRET = 'bench-signing-secret';
 
 export interface HttpResult {
   name: string;
+  /** Server processes (HTTP_WORKERS). */
+  workers: number;
   connections: number;
   requestsPerSecond: number;
   p50Ms: number;
@@ -29,6 +31,8 @@ export interface HttpOptions {
   papersPath: string;
   durationSeconds: number;
   connections?: number;
+  /** HTTP_WORKERS for the server (default 1). */
+  workers?: number;
   /** Extra node flags for the server process, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] to see where its time goes. */
   serverNodeArgs?: string[];
 }
@@ -47,6 +51,7 @@ export async function measureHttpThroughput(options: HttpOptions): Promise<HttpR
       PAPERS_PATH: options.papersPath,
       PORT: String(port),
       LOG_LEVEL: 'error',
+      HTTP_WORKERS: String(options.workers ?? 1),
       DISCORD_PUBLIC_KEY: publicKeyHex,
       DISCORD_APPLICATION_ID: '100000000000000001',
       DISCORD_API_URL: `${apiUrl}/api`,
@@ -83,7 +88,7 @@ export async function measureHttpThroughput(options: HttpOptions): Promise<HttpR
     const discordSignature = sign(null, Buffer.from(timestamp + discordBody), privateKey).toString('hex');
     if (await endpointExists(`${base}/discord/interactions`)) {
       results.push(
-        await autocannon('Discord interaction /papers (POST /discord/interactions)', `${base}/discord/interactions`, connections, options.durationSeconds, discordBody, {
+        await autocannon('Discord interaction /papers (POST /discord/interactions)', options.workers ?? 1, `${base}/discord/interactions`, connections, options.durationSeconds, discordBody, {
           'content-type': 'application/json',
           'x-signature-ed25519': discordSignature,
           'x-signature-timestamp': timestamp,
@@ -108,7 +113,7 @@ export async function measureHttpThroughput(options: HttpOptions): Promise<HttpR
     const slackSignature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${slackBody}`).digest('hex')}`;
     if (await endpointExists(`${base}/slack/events`)) {
       results.push(
-        await autocannon('Slack slash command /papers (POST /slack/events)', `${base}/slack/events`, connections, options.durationSeconds, slackBody, {
+        await autocannon('Slack slash command /papers (POST /slack/events)', options.workers ?? 1, `${base}/slack/events`, connections, options.durationSeconds, slackBody, {
           'content-type': 'application/x-www-form-urlencoded',
           'x-slack-signature': slackSignature,
           'x-slack-request-timestamp': timestamp,
@@ -129,7 +134,7 @@ async function endpointExists(url: string): Promise<boolean> {
   return response.status !== 404;
 }
 
-function autocannon(name: string, url: string, connections: number, seconds: number, body: string, headers: Record<string, string>): Promise<HttpResult> {
+function autocannon(name: string, workers: number, url: string, connections: number, seconds: number, body: string, headers: Record<string, string>): Promise<HttpResult> {
   const args = [new URL('node_modules/autocannon/autocannon.js', ROOT).pathname, '--json', '-c', String(connections), '-d', String(seconds), '-m', 'POST', '-b', body];
   for (const [header, value] of Object.entries(headers)) args.push('-H', `${header}=${value}`);
   args.push(url);
@@ -142,7 +147,7 @@ function autocannon(name: string, url: string, connections: number, seconds: num
     child.on('close', () => {
       try {
         const report = JSON.parse(output) as { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
-        resolve({ name, connections, requestsPerSecond: report.requests.average, p50Ms: report.latency.p50, p99Ms: report.latency.p99, non2xx: report.non2xx, errors: report.errors });
+        resolve({ name, workers, connections, requestsPerSecond: report.requests.average, p50Ms: report.latency.p50, p99Ms: report.latency.p99, non2xx: report.non2xx, errors: report.errors });
       } catch (error) {
         reject(new Error(`autocannon gave no report: ${String(error)} ${output.slice(0, 500)}`));
       }

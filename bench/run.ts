@@ -57,12 +57,15 @@ const workDirectory = mkdtempSync(join(tmpdir(), 'paperbot-bench-'));
 const mixFile = join(workDirectory, 'mix.json');
 writeFileSync(mixFile, JSON.stringify(QUERY_MIX));
 const results: SizeResult[] = [];
-let http: HttpResult[] = [];
+const http: HttpResult[] = [];
 try {
   for (const size of sizes) results.push(await benchSize(size));
   if (values['skip-http'] !== true) {
-    progress.update('HTTP throughput: signed Discord interactions and Slack commands');
-    http = await measureHttpThroughput({ databaseUrl: join(workDirectory, 'bundled', 'paperbot.sqlite'), papersPath: new URL('data/papers.json', ROOT).pathname, durationSeconds: quick ? 3 : 10 });
+    // One process, then HTTP_WORKERS=2 (one per core of the benchmark machine).
+    for (const workers of [1, 2]) {
+      progress.update(`HTTP throughput: signed Discord interactions and Slack commands, ${workers} server process${workers === 1 ? '' : 'es'}`);
+      http.push(...(await measureHttpThroughput({ databaseUrl: join(workDirectory, 'bundled', 'paperbot.sqlite'), papersPath: new URL('data/papers.json', ROOT).pathname, durationSeconds: quick ? 3 : 10, workers })));
+    }
   }
 } finally {
   progress.done();
@@ -169,9 +172,9 @@ function renderReport(sizeResults: SizeResult[], httpResults: HttpResult[]): str
 
   if (httpResults.length > 0) {
     lines.push('### HTTP server throughput (bundled corpus, signed requests from a second process on loopback)', '');
-    lines.push('| endpoint | connections | requests/s | p50 ack | p99 ack | non-2xx | errors |');
-    lines.push('|---|---:|---:|---:|---:|---:|---:|');
-    for (const result of httpResults) lines.push(`| ${result.name} | ${result.connections} | ${result.requestsPerSecond.toFixed(0)} | ${ms(result.p50Ms)} ms | ${ms(result.p99Ms)} ms | ${result.non2xx} | ${result.errors} |`);
+    lines.push('| endpoint | server processes (HTTP_WORKERS) | connections | requests/s | p50 ack | p99 ack | non-2xx | errors |');
+    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const result of httpResults) lines.push(`| ${result.name} | ${result.workers} | ${result.connections} | ${result.requestsPerSecond.toFixed(0)} | ${ms(result.p50Ms)} ms | ${ms(result.p99Ms)} ms | ${result.non2xx} | ${result.errors} |`);
     lines.push('');
   }
   return lines.join('\n');

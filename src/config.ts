@@ -1,5 +1,6 @@
 // The environment, validated once with zod. Every error names the variable and how to fix it,
 // so a bad deployment fails with one clear line instead of a stack trace deep in an SDK.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { ErrorCode, PaperbotError } from './core/errors.js';
 
@@ -32,6 +33,7 @@ const EnvSchema = z.object({
   SLACK_API_URL: optionalString.pipe(z.string().url().optional()),
   SLACK_SUBSCRIPTION_MANAGERS: optionalString,
   DIGEST_POLL_SECONDS: optionalString.pipe(integerString(1, 86_400).optional()),
+  HTTP_WORKERS: optionalString.pipe(z.union([z.literal('auto'), integerString(1, 64)], 'must be a number of processes (1 to 64) or auto').optional()),
 });
 
 export interface Config {
@@ -59,6 +61,8 @@ export interface Config {
     subscriptionManagers: string[];
   };
   digestPollSeconds: number;
+  /** Processes serving the HTTP endpoints on PORT (node:cluster); 1 runs everything in this process. */
+  httpWorkers: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -94,11 +98,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       subscriptionManagers: (values.SLACK_SUBSCRIPTION_MANAGERS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
     },
     digestPollSeconds: values.DIGEST_POLL_SECONDS ?? 30,
+    httpWorkers: values.HTTP_WORKERS === 'auto' ? availableParallelism() : (values.HTTP_WORKERS ?? 1),
   };
   if (config.slack.botToken !== undefined && config.slack.signingSecret === undefined && config.slack.appToken === undefined) {
     throw new PaperbotError(ErrorCode.ConfigInvalid, 'SLACK_SIGNING_SECRET is missing: SLACK_BOT_TOKEN is set without it.', {
       hint: 'Set SLACK_SIGNING_SECRET (Basic Information > App Credentials), or SLACK_APP_TOKEN for Socket Mode.',
     });
   }
+  if (config.httpWorkers > 1 && !servesHttpEndpoints(config)) {
+    throw new PaperbotError(ErrorCode.ConfigInvalid, `HTTP_WORKERS is ${config.httpWorkers}, but no HTTP endpoint is configured.`, {
+      hint: 'Extra processes only serve Discord HTTP interactions (DISCORD_PUBLIC_KEY) and Slack over HTTP (SLACK_SIGNING_SECRET without SLACK_APP_TOKEN); the gateway and Socket Mode run in one process. Unset HTTP_WORKERS or configure an HTTP endpoint.',
+    });
+  }
+  if (config.httpWorkers > 1 && /(^|:)(:memory:)$/.test(config.databaseUrl)) {
+    throw new PaperbotError(ErrorCode.ConfigInvalid, 'HTTP_WORKERS needs a database the processes can share, not :memory:.', {
+      hint: 'Set DATABASE_URL to a SQLite file or a PostgreSQL URL, or unset HTTP_WORKERS.',
+    });
+  }
   return config;
+}
+
+/** Whether Discord or Slack reach this bot over HTTP (rather than only through the gateway or Socket Mode). */
+export function servesHttpEndpoints(config: Config): boolean {
+  const { slack } = config;
+  return config.discord.publicKey !== undefined || (slack.botToken !== undefined && slack.signingSecret !== undefined && slack.appToken === undefined);
 }

@@ -16,14 +16,29 @@ export interface PlatformService {
   stop(): Promise<void>;
 }
 
+/**
+ * What this process runs: everything, or (the extra processes of HTTP_WORKERS, see httpWorkers.ts)
+ * only the HTTP endpoints, since a gateway connection, Socket Mode and the digest scheduler must
+ * run once per bot.
+ */
+export type ServiceRole = 'all' | 'http-only';
+
 /** Each entry decides from the config whether its service runs, and loads its module lazily. */
-export type PlatformServiceLoader = (runtime: PaperbotRuntime, config: Config, logger: Logger) => Promise<PlatformService | undefined>;
+export type PlatformServiceLoader = (runtime: PaperbotRuntime, config: Config, logger: Logger, role: ServiceRole) => Promise<PlatformService | undefined>;
 
 /** Platform adapters register here (one line each). */
 export const PLATFORM_SERVICE_LOADERS: PlatformServiceLoader[] = [
-  async (runtime, config, logger) => (config.discord.token === undefined && config.discord.publicKey === undefined ? undefined : (await import('../adapters/discord/discordService.js')).loadDiscordService(runtime, config, logger)),
-  async (runtime, config, logger) => (config.slack.botToken === undefined ? undefined : (await import('../adapters/slack/slackService.js')).loadSlackService(runtime, config, logger)),
-  async (runtime, config, logger) => (await import('./digestService.js')).loadDigestService(runtime, config, logger),
+  async (runtime, config, logger, role) => {
+    // An HTTP-only process answers interactions with their own tokens; the gateway needs DISCORD_TOKEN and runs once.
+    const discord = role === 'all' ? config.discord : { ...config.discord, token: undefined };
+    if (discord.token === undefined && discord.publicKey === undefined) return undefined;
+    return (await import('../adapters/discord/discordService.js')).loadDiscordService(runtime, { ...config, discord }, logger);
+  },
+  async (runtime, config, logger, role) => {
+    if (config.slack.botToken === undefined || (role === 'http-only' && config.slack.appToken !== undefined)) return undefined;
+    return (await import('../adapters/slack/slackService.js')).loadSlackService(runtime, config, logger);
+  },
+  async (runtime, config, logger, role) => (role === 'all' ? (await import('./digestService.js')).loadDigestService(runtime, config, logger) : undefined),
 ];
 
 export interface RunningServices {
@@ -38,10 +53,10 @@ export function anyPlatformConfigured(config: Config): boolean {
   return config.discord.token !== undefined || config.discord.publicKey !== undefined || config.slack.botToken !== undefined;
 }
 
-export async function startPlatformServices(runtime: PaperbotRuntime, config: Config, logger: Logger): Promise<RunningServices> {
+export async function startPlatformServices(runtime: PaperbotRuntime, config: Config, logger: Logger, role: ServiceRole = 'all'): Promise<RunningServices> {
   const services: PlatformService[] = [];
   for (const load of PLATFORM_SERVICE_LOADERS) {
-    const service = await load(runtime, config, logger);
+    const service = await load(runtime, config, logger, role);
     if (service !== undefined) services.push(service);
   }
   const routes = new Map<string, RouteHandler>();
@@ -50,7 +65,7 @@ export async function startPlatformServices(runtime: PaperbotRuntime, config: Co
   let server: Server | undefined;
   let port: number | undefined;
   if (routes.size > 0) {
-    server = createHttpServer({ logger, routes, health: () => ({ papers: runtime.catalog.index.size, services: services.map((service) => service.name) }) });
+    server = createHttpServer({ logger, routes, health: () => ({ papers: runtime.catalog.index.size, services: services.map((service) => service.name), pid: process.pid }) });
     port = await listen(server, config.port);
     logger.info('http server listening', { port, routes: [...routes.keys()] });
   }

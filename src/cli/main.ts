@@ -76,9 +76,15 @@ async function start(config: Config, logger: Logger, io: CliIo): Promise<number>
   const { PaperbotRuntime } = await import('../app/runtime.js');
   const runtime = await PaperbotRuntime.start(config, logger);
   const { anyPlatformConfigured, startPlatformServices } = await import('../app/platformServices.js');
+  const workers = await import('../app/httpWorkers.js');
+  if (anyPlatformConfigured(config) && workers.isHttpWorkersPrimary(config.httpWorkers)) {
+    // The runtime above seeded the store and saved the index; the workers restore it.
+    await runtime.close();
+    return workers.superviseHttpWorkers(config.httpWorkers, logger);
+  }
   if (anyPlatformConfigured(config)) {
     const stopWatching = runtime.catalog.watch(5_000);
-    const running = await startPlatformServices(runtime, config, logger).catch(async (error: unknown) => {
+    const running = await startPlatformServices(runtime, config, logger, workers.serviceRoleOfThisProcess()).catch(async (error: unknown) => {
       await runtime.close();
       throw error;
     });
