@@ -12,6 +12,7 @@ import type { Logger } from '../core/logger.js';
 import type { CommandInvocation } from '../core/reply/neutralReply.js';
 import type { TextEngineFactory } from '../core/search/paperIndex.js';
 import type { PaperStore } from '../core/store/paperStore.js';
+import { buildSavedIndexInWorker } from './backgroundIndexBuild.js';
 import { openStore } from './openStore.js';
 
 export interface RuntimeOptions {
@@ -41,13 +42,15 @@ export class PaperbotRuntime {
 
   static async start(config: Config, logger: Logger, options: RuntimeOptions = {}): Promise<PaperbotRuntime> {
     const store = await openStore(config.databaseUrl);
+    const indexDirectory = searchIndexDirectory(config.databaseUrl);
     try {
       const [catalog, registry] = await Promise.all([
         PaperCatalog.open(store, {
           logger,
           loadSeed: async () => (await readCorpusFile(config.papersPath)).papers,
           createEngine: options.createEngine,
-          savedIndexDirectory: searchIndexDirectory(config.databaseUrl),
+          savedIndexDirectory: indexDirectory,
+          buildSavedIndexElsewhere: indexDirectory === undefined ? undefined : () => buildSavedIndexInWorker({ databaseUrl: config.databaseUrl, directory: indexDirectory }),
         }),
         CommandRegistry.load(),
       ]);

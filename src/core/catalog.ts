@@ -18,6 +18,12 @@ export interface CatalogOptions {
   createEngine?: TextEngineFactory;
   /** Where built indexes are saved and looked for; undefined (an in-memory store): built on every start. */
   savedIndexDirectory?: string;
+  /**
+   * Builds and saves the index for the store's current papers somewhere other than this thread
+   * (true when saved), so a refresh never stops the bot for the seconds a large corpus takes.
+   * Without it, or if it fails, refresh builds in this thread.
+   */
+  buildSavedIndexElsewhere?: () => Promise<boolean>;
 }
 
 export class PaperCatalog {
@@ -57,6 +63,14 @@ export class PaperCatalog {
 
   private async refreshOnce(): Promise<boolean> {
     if ((await this.store.corpusRevision()) === this.revision) return false;
+    const { buildSavedIndexElsewhere } = this.options;
+    if (buildSavedIndexElsewhere !== undefined && savedIndexOptions(this.options) !== undefined) {
+      const saved = await buildSavedIndexElsewhere().catch((error: unknown) => {
+        this.options.logger.warn('building the index in the background failed; building it here', { error });
+        return undefined;
+      });
+      if (saved === false) this.options.logger.warn('the background index build saved no file; building it here');
+    }
     const { index, revision } = await loadIndex(this.store, this.options);
     this.currentIndex = index;
     this.revision = revision;

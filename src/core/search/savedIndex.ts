@@ -45,16 +45,16 @@ export function loadSavedIndex(options: SavedIndexOptions, stamp: CorpusStamp): 
 }
 
 /**
- * Saves the index under the stamp its papers were read at (read the stamp *before* the papers: a
+ * Saves the index under the stamp its papers were read at; true when the file was written (read the stamp *before* the papers: a
  * write in between then gives the file a stamp no store will have again, never the reverse).
  * Written at once rather than deferred: 100k papers' file takes well under a second next to the
  * build, and a deferred write could land after the store's folder is gone.
  */
-export function saveIndex(options: SavedIndexOptions, stamp: CorpusStamp, index: PaperIndex): void {
+export function saveIndex(options: SavedIndexOptions, stamp: CorpusStamp, index: PaperIndex): boolean {
   const { directory, logger } = options;
   // The folder's parent is the store's own folder (or var/): if it is gone, so is the store, and
   // recreating it would leave an orphan folder behind (a test's deleted temp folder, a moved store).
-  if (!canSnapshot(index) || !existsSync(dirname(directory))) return;
+  if (!canSnapshot(index) || !existsSync(dirname(directory))) return false;
   const file = savedIndexFile(directory, stamp);
   try {
     mkdirSync(directory, { recursive: true });
@@ -67,7 +67,9 @@ export function saveIndex(options: SavedIndexOptions, stamp: CorpusStamp, index:
       const ours = [FILE_PREFIX, ...OLD_FILE_PREFIXES].some((prefix) => name.startsWith(prefix));
       if (ours && path !== file && !name.endsWith('.tmp')) rmSync(path, { force: true });
     }
+    return true;
   } catch (error) {
     logger?.warn('could not save the search index; it will be rebuilt on the next start', { file, error });
+    return false;
   }
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateCorpus } from '../../../bench/syntheticCorpus.js';
+import { buildSavedIndexInWorker } from '../../../src/app/backgroundIndexBuild.js';
 import { PaperCatalog } from '../../../src/core/catalog.js';
 import { readCorpusFile } from '../../../src/core/ingest/corpusFile.js';
 import type { Logger } from '../../../src/core/logger.js';
@@ -160,6 +161,48 @@ describe('catalog with a saved index', () => {
     expect(after).not.toEqual(before);
     expect(logger.warnings).toEqual([]);
     await second.close();
+  });
+
+  it('rebuilds in a worker thread after the papers change: this thread never reads the papers', async () => {
+    const folder = join(temporary, 'background');
+    const directory = join(folder, 'search-index');
+    const databaseUrl = join(folder, 'papers.sqlite');
+    const store = new SqliteStore(databaseUrl);
+    await store.migrate();
+    await store.upsertPapers(large.slice(0, 200));
+    const logger = recordingLogger();
+    const catalog = await PaperCatalog.open(store, {
+      logger,
+      savedIndexDirectory: directory,
+      buildSavedIndexElsewhere: () => buildSavedIndexInWorker({ databaseUrl, directory }),
+    });
+    const listPapers = vi.spyOn(store, 'listPapers');
+    await store.upsertPapers(large.slice(200, 260));
+    expect(await catalog.refresh()).toBe(true);
+    expect(logger.warnings).toEqual([]);
+    expect(listPapers).not.toHaveBeenCalled();
+    expect(catalog.index.size).toBe(260);
+    expect(catalog.index.getById(large[250]!.id)?.title).toBe(large[250]!.title);
+    expect(logger.warnings).toEqual([]);
+    await store.close();
+  });
+
+  it('builds in this thread when the background build fails, and says so', async () => {
+    const folder = join(temporary, 'background-fails');
+    const store = new SqliteStore(join(folder, 'papers.sqlite'));
+    await store.migrate();
+    await store.upsertPapers(large.slice(0, 50));
+    const logger = recordingLogger();
+    const catalog = await PaperCatalog.open(store, {
+      logger,
+      savedIndexDirectory: join(folder, 'search-index'),
+      buildSavedIndexElsewhere: () => Promise.reject(new Error('no threads here')),
+    });
+    await store.upsertPapers(large.slice(50, 60));
+    expect(await catalog.refresh()).toBe(true);
+    expect(catalog.index.size).toBe(60);
+    expect(logger.warnings).toEqual(['building the index in the background failed; building it here']);
+    await store.close();
   });
 
   it('never restores an index saved for another store in the same folder', async () => {
