@@ -211,7 +211,7 @@ export class PaperIndex {
       const ordinal = matched.ordinals[i] ?? 0;
       const doc = this.papers[ordinal];
       const contains = this.isPhraseSafe(ordinal) ? phrase.inSafeText : phrase.inText;
-      if (doc === undefined || !rawFieldTexts(doc, alternative.field).some(contains)) continue;
+      if (doc === undefined || !someFieldText(doc, alternative.field, contains)) continue;
       kept.ordinals[kept.count] = ordinal;
       kept.scores[kept.count] = matched.scores[i] ?? 0;
       kept.count += 1;
@@ -224,7 +224,7 @@ export class PaperIndex {
     let known = this.phraseSafety[ordinal];
     if (known === PHRASE_SAFETY_UNKNOWN) {
       const doc = this.papers[ordinal];
-      known = doc !== undefined && rawFieldTexts(doc, undefined).every((text) => PHRASE_SAFE_TEXT.test(text)) ? PHRASE_SAFE : PHRASE_UNSAFE;
+      known = doc !== undefined && !someFieldText(doc, undefined, (text) => !PHRASE_SAFE_TEXT.test(text)) ? PHRASE_SAFE : PHRASE_UNSAFE;
       this.phraseSafety[ordinal] = known;
     }
     return known === PHRASE_SAFE;
@@ -322,19 +322,23 @@ function foldCached(name: string): string {
   return folded;
 }
 
-function rawFieldTexts(doc: IndexedPaper, field: TextAlternative['field']): string[] {
+/**
+ * Whether `test` holds for some text of the field as written (any field when undefined), title
+ * and abstract first. No array per paper: a phrase over a large corpus checks tens of thousands.
+ */
+function someFieldText(doc: IndexedPaper, field: TextAlternative['field'], test: (text: string) => boolean): boolean {
   const { paper } = doc;
   switch (field) {
     case 'title':
-      return [paper.title];
+      return test(paper.title);
     case 'abstract':
-      return [paper.abstract];
+      return test(paper.abstract);
     case 'authors':
-      return doc.authorNames;
+      return doc.authorNames.some(test);
     case 'venue':
-      return [paper.venue];
+      return test(paper.venue);
     default:
-      return [paper.title, paper.abstract, ...doc.authorNames];
+      return test(paper.title) || test(paper.abstract) || doc.authorNames.some(test);
   }
 }
 
@@ -352,15 +356,17 @@ const PHRASE_UNSAFE = 2;
  * Whether a text contains the folded phrase as whole words. Nearly all text is searched with a
  * regular expression that treats any run of punctuation as the one space folding would leave, so
  * the 100k abstracts of a large corpus are never folded and kept in memory.
- * The expression starts with the first word itself (a fast literal scan) and the word boundaries
+ * The expression starts with the first word itself (no leading group) and the word boundaries
  * on either side are checked by hand at each match: a leading `(?:^|[^a-z0-9])` would make the
  * engine try every position of every candidate abstract (phrases were 10x slower than words).
  */
 function phraseMatcher(foldedPhrase: string): { inText: (text: string) => boolean; inSafeText: (text: string) => boolean } {
   if (foldedPhrase === '') return { inText: () => false, inSafeText: () => false };
   const padded = ` ${foldedPhrase} `;
-  const words = foldedPhrase.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(words.join('[^a-z0-9]+'), 'gi');
+  // Each ASCII letter as a two-case class ("[lL][aA]…") instead of the `i` flag: irregexp scans
+  // for such a pattern 2.5x faster (the text is ASCII here, where both mean the same).
+  const words = foldedPhrase.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`));
+  const pattern = new RegExp(words.join('[^a-zA-Z0-9]+'), 'g');
   /** For text known to pass PHRASE_SAFE_TEXT. */
   const inSafeText = (text: string): boolean => {
     pattern.lastIndex = 0;
