@@ -2,9 +2,10 @@
 // start the real runtime on DATABASE_URL with one text engine, note when it is ready and its RSS,
 // then run the fixed query mix through the command layer and the index, and print one JSON line.
 // Run by bench/run.ts; by hand: DATABASE_URL=... node dist/bench/probe.js --engine bm25 --mix mix.json
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PaperbotRuntime } from '../src/app/runtime.js';
+import { PaperbotRuntime, searchIndexDirectory } from '../src/app/runtime.js';
 import { loadConfig } from '../src/config.js';
 import { parseTextCommand } from '../src/core/commands/textCommand.js';
 import { silentLogger } from '../src/core/logger.js';
@@ -98,19 +99,29 @@ for (let round = 0; round <= rounds; round += 1) {
 const commands: ProbeResult['commands'] = {};
 for (const [category, times] of byCategory) commands[category] = { p50: percentile(times, 50), p99: percentile(times, 99), count: times.length };
 const result: ProbeResult = {
-  engine: runtime.catalog.index.engineName,
+  engine: timed === undefined ? `${runtime.catalog.index.engineName}, restored` : runtime.catalog.index.engineName,
   papers: runtime.catalog.index.size,
   readyMs,
   engineBuildMs,
   listPapersMs,
   rssMb: memory.rss / 2 ** 20,
   heapMb: memory.heapUsed / 2 ** 20,
-  serializedMb: serializedSize(built),
+  serializedMb: timed === undefined ? savedIndexSize(config.databaseUrl) : serializedSize(built),
   commands,
   search: { p50: percentile(searchTimes, 50), p99: percentile(searchTimes, 99), count: searchTimes.length },
 };
 await runtime.close();
 process.stdout.write(`${JSON.stringify(result)}\n`);
+
+/** The saved index file (papers, columns and BM25) that "auto" restored. */
+function savedIndexSize(databaseUrl: string): number | undefined {
+  const directory = searchIndexDirectory(databaseUrl);
+  if (directory === undefined || !existsSync(directory)) return undefined;
+  const sizes = readdirSync(directory)
+    .filter((name) => name.startsWith('index-') && name.endsWith('.bin'))
+    .map((name) => statSync(join(directory, name)).size);
+  return sizes.length === 0 ? undefined : Math.max(...sizes) / 2 ** 20;
+}
 
 function serializedSize(engine: TextEngine | undefined): number | undefined {
   if (engine instanceof Bm25TextEngine) return engine.serialize().byteLength / 2 ** 20;
