@@ -5,6 +5,7 @@
 // fields and boosts, same stemmer and typo rule), so the query language and the ranking tests are
 // the same on both; docs/benchmarks.md has the numbers that decide which one a corpus gets.
 import { editDistance } from '../query/editDistance.js';
+import { align4, bytesOf, concatAligned } from './alignedBytes.js';
 import type { TextAlternative, TextField } from '../query/queryTypes.js';
 import { foldedWords, indexStem, queryStems, typoAllowance } from './searchTokens.js';
 import type { IndexedPaper, ScoredPapers, TextEngine } from './textEngine.js';
@@ -322,25 +323,13 @@ function encode(data: Bm25Data): Uint8Array {
   const termsBytes = Buffer.from(data.terms.join('\n'), 'utf8');
   const header: Bm25Header = { docCount: data.docCount, termCount: data.terms.length, postingCount: data.postingDocs.length, termsBytes: termsBytes.length };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const parts: Uint8Array[] = [
+  return concatAligned([
     Buffer.from(MAGIC, 'latin1'),
-    new Uint8Array(new Uint32Array([BM25_FORMAT_VERSION, headerBytes.length]).buffer),
+    bytesOf(new Uint32Array([BM25_FORMAT_VERSION, headerBytes.length])),
     headerBytes,
     termsBytes,
-    ...[data.postingStarts, data.postingDocs, data.documentFrequencies, data.fieldLengths, data.postingFrequencies].map(
-      (array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength),
-    ),
-  ];
-  let size = 0;
-  for (const part of parts) size = align4(size) + part.byteLength;
-  const bytes = new Uint8Array(align4(size));
-  let offset = 0;
-  for (const part of parts) {
-    offset = align4(offset);
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
-  return bytes;
+    ...[data.postingStarts, data.postingDocs, data.documentFrequencies, data.fieldLengths, data.postingFrequencies].map(bytesOf),
+  ]);
 }
 
 function decode(input: Uint8Array): Bm25Data {
@@ -374,8 +363,4 @@ function decode(input: Uint8Array): Bm25Data {
   };
   if (data.terms.length !== header.termCount) fail('term count');
   return data;
-}
-
-function align4(offset: number): number {
-  return (offset + 3) & ~3;
 }

@@ -128,7 +128,7 @@ export class PaperIndex {
     const compare = compareOrdinals(sort, this.years, clauses, scores, this.titleRanks());
     const offset = options.offset ?? 0;
     const end = options.limit === undefined ? order.length : Math.min(order.length, offset + Math.max(0, options.limit));
-    // A page of a broad search (78k hits at 100k papers) needs only its first `end` hits in order,
+    // A page of a broad search (85k hits at 100k papers) needs only its first `end` hits in order,
     // not all of them: the comparison is a total order, so both give the same page.
     const ranked = end < order.length / 8 ? smallestInOrder(order, end, compare) : order.sort(compare);
     const hits: SearchHit[] = [];

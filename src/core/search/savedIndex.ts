@@ -2,8 +2,8 @@
 // state, named after the store's CorpusStamp, in a folder beside the store. Finding it costs one
 // small query, not a read of every paper: the store's revision changes with every write to the
 // papers and its random id tells stores apart, so a file never answers for other papers.
-// Even the bundled 27 papers take ~100 ms to index in a fresh `paperbot ask` process (cold JIT,
-// stemmer) against a few ms to load; 100k papers take most of a minute against about a second.
+// Even the bundled 27 papers take 20-50 ms to index in a fresh `paperbot ask` process (cold JIT,
+// stemmer) against a few ms to load; 100k papers take 16-21 s against 0.4 s (docs/benchmarks.md).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -24,7 +24,7 @@ export interface IndexedPaper {
 
 /**
  * Papers and their scores, side by side in typed arrays: a common word of a large corpus matches
- * most of it (78k of 100k papers), and a Map of that many entries cost more than the search.
+ * most of it (85k of 100k synthetic papers), and a Map of that many entries cost more than the search.
  */
 export interface ScoredPapers {
   /** How many entries are used; the arrays may be longer. Ordinals are distinct, in no particular order. */
