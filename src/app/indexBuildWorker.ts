@@ -1,10 +1,13 @@
 // Runs in a worker thread (see backgroundIndexBuild.ts): reads the store's papers, builds the
 // index and saves it beside the store. The bot's own thread keeps answering from the previous
-// index meanwhile, and loads the saved file when this is done.
+// index meanwhile, and loads the saved file when this is done. Among several processes of one
+// bot, only one builds each file (indexBuildLock.ts).
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PaperIndex } from '../core/search/paperIndex.js';
 import { saveIndex, savedIndexFile } from '../core/search/savedIndex.js';
+import { buildOnceWithLock } from './indexBuildLock.js';
 import { openStore } from './openStore.js';
 
 export interface IndexBuildRequest {
@@ -13,7 +16,7 @@ export interface IndexBuildRequest {
 }
 
 export interface IndexBuildReport {
-  /** False when the file could not be written (the caller then builds in its own thread). */
+  /** False when no file was written (the caller then builds in its own thread). */
   saved: boolean;
 }
 
@@ -22,7 +25,9 @@ const store = await openStore(databaseUrl);
 try {
   // The stamp before the papers, as saveIndex requires.
   const stamp = await store.corpusStamp();
-  const saved = existsSync(savedIndexFile(directory, stamp)) || saveIndex({ directory }, stamp, new PaperIndex(await store.listPapers()));
+  const build = async (): Promise<boolean> => saveIndex({ directory }, stamp, new PaperIndex(await store.listPapers()));
+  // Without the store's folder saveIndex writes nothing (the store is gone): no lock to take there either.
+  const saved = existsSync(dirname(directory)) ? await buildOnceWithLock(savedIndexFile(directory, stamp), build) : false;
   parentPort?.postMessage({ saved } satisfies IndexBuildReport);
 } finally {
   await store.close();

@@ -65,7 +65,8 @@ export function saveIndex(options: SavedIndexOptions, stamp: CorpusStamp, index:
     for (const name of readdirSync(directory)) {
       const path = join(directory, name);
       const ours = [FILE_PREFIX, ...OLD_FILE_PREFIXES].some((prefix) => name.startsWith(prefix));
-      if (ours && path !== file && !name.endsWith('.tmp')) rmSync(path, { force: true });
+      // Another process's file being written (.tmp) or built (.lock) is not ours to remove.
+      if (ours && path !== file && !name.endsWith('.tmp') && !name.endsWith('.lock')) rmSync(path, { force: true });
     }
     return true;
   } catch (error) {
