@@ -8,9 +8,10 @@ import type { Author, PaperSource, StoredPaper } from '../paper.js';
 import { align4, bytesOf, concatAligned } from './alignedBytes.js';
 import { BM25_FORMAT_VERSION, Bm25TextEngine } from './bm25TextEngine.js';
 import { PaperIndex, type PaperColumns } from './paperIndex.js';
+import { PHRASE_FILTER_WORDS } from './phraseFilter.js';
 
 /** Bumped whenever the layout below changes (the BM25 part has its own version inside). */
-export const SNAPSHOT_FORMAT_VERSION = 1;
+export const SNAPSHOT_FORMAT_VERSION = 2;
 const MAGIC = 'PBINDEX\u0000';
 
 /** The fields parsed on first use, stored as one JSON object per paper. */
@@ -89,6 +90,7 @@ export function encodeSnapshot(index: PaperIndex): Uint8Array {
     bytesOf(columns.venueIds),
     bytesOf(columns.hasCode),
     bytesOf(columns.titleRanks),
+    bytesOf(columns.phraseFilter),
     engineBytes,
   ]);
 }
@@ -129,6 +131,7 @@ export function decodeSnapshot(input: Uint8Array): PaperIndex {
     venueIds: view(Uint16Array, count),
     hasCode: view(Uint8Array, count),
     titleRanks: view(Uint32Array, count),
+    phraseFilter: view(Uint32Array, count * PHRASE_FILTER_WORDS),
     foldedVenues: header.foldedVenues,
     acronyms: new Map(header.acronyms),
   };

@@ -9,6 +9,7 @@ import { allAuthorNames } from '../paper.js';
 import type { ParsedQuery, SortOrder, TextAlternative, TextClause, YearRange } from '../query/queryTypes.js';
 import { buildAcronymDictionary, expansionsFor, type AcronymDictionary } from './acronyms.js';
 import { selectTextEngine } from './engineSelection.js';
+import { buildPhraseFilter, mayContainPhrase, phrasePairs } from './phraseFilter.js';
 import { foldText } from './searchTokens.js';
 import { scoredPapers, type IndexedPaper, type ScoredPapers, type TextEngine, type TextEngineFactory } from './textEngine.js';
 
@@ -39,6 +40,7 @@ export class PaperIndex {
   private readonly byId: Map<string, IndexedPaper>;
   private acronymDictionary: AcronymDictionary | undefined;
   private titleRankCache: Uint32Array | undefined;
+  private phraseFilterCache: Uint32Array | undefined;
   /** Years by ordinal: sorting reads them millions of times, faster from a typed array than from the records. */
   private readonly years: Uint16Array;
   private readonly hasCode: Uint8Array;
@@ -60,6 +62,7 @@ export class PaperIndex {
     this.venueIdByFolded = new Map(columns.foldedVenues.map((venue, id) => [venue, id]));
     this.titleRankCache = columns.titleRanks;
     this.acronymDictionary = columns.acronyms;
+    this.phraseFilterCache = columns.phraseFilter;
     this.phraseSafety = new Uint8Array(papers.length);
     this.engine = createEngine(this.papers);
   }
@@ -72,7 +75,15 @@ export class PaperIndex {
   get columns(): Required<PaperColumns> {
     const foldedVenues: string[] = [];
     for (const [venue, id] of this.venueIdByFolded) foldedVenues[id] = venue;
-    return { years: this.years, hasCode: this.hasCode, venueIds: this.venueIds, foldedVenues, titleRanks: this.titleRanks(), acronyms: this.acronyms };
+    return {
+      years: this.years,
+      hasCode: this.hasCode,
+      venueIds: this.venueIds,
+      foldedVenues,
+      titleRanks: this.titleRanks(),
+      acronyms: this.acronyms,
+      phraseFilter: this.phraseFilter(),
+    };
   }
 
   /** Acronyms defined anywhere in the corpus; built on first use (an engine loaded from disk never needs it). */
@@ -206,10 +217,15 @@ export class PaperIndex {
     const matched = this.engine.score(alternative);
     if (alternative.kind !== 'phrase') return matched;
     // Engines rank the phrase's words; the phrase itself is checked on the text, as folded text would read.
-    const phrase = phraseMatcher(foldText(alternative.value));
+    const foldedPhrase = foldText(alternative.value);
+    const phrase = phraseMatcher(foldedPhrase);
+    const pairs = phrasePairs(foldedPhrase);
+    const filter = pairs.length === 0 ? undefined : this.phraseFilter();
     const kept: ScoredPapers = { count: 0, ordinals: new Uint32Array(matched.count), scores: new Float64Array(matched.count) };
     for (let i = 0; i < matched.count; i += 1) {
       const ordinal = matched.ordinals[i] ?? 0;
+      // Most candidates lack a word pair of the phrase: their text is never read.
+      if (filter !== undefined && !mayContainPhrase(filter, ordinal, pairs)) continue;
       const doc = this.papers[ordinal];
       const contains = this.isPhraseSafe(ordinal) ? phrase.inSafeText : phrase.inText;
       if (doc === undefined || !someFieldText(doc, alternative.field, contains)) continue;
@@ -218,6 +234,12 @@ export class PaperIndex {
       kept.count += 1;
     }
     return kept;
+  }
+
+  /** Word pairs per paper (phraseFilter.ts); built on the first phrase unless restored with the index. */
+  private phraseFilter(): Uint32Array {
+    this.phraseFilterCache ??= buildPhraseFilter(this.papers);
+    return this.phraseFilterCache;
   }
 
   /** Whether all of a paper's texts can be read by the phrase expression unfolded; checked once per paper, then remembered. */
@@ -244,6 +266,8 @@ export interface PaperColumns {
   titleRanks?: Uint32Array;
   /** The corpus's acronyms (not a column, but as costly to recompute: every abstract); built on first use when absent. */
   acronyms?: AcronymDictionary;
+  /** PHRASE_FILTER_WORDS words per paper (phraseFilter.ts); built on the first phrase query when absent. */
+  phraseFilter?: Uint32Array;
 }
 
 export function paperColumns(papers: readonly StoredPaper[]): PaperColumns {
