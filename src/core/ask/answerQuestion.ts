@@ -224,7 +224,8 @@ function takeWithTies(ranking: readonly AuthorCount[], limit: number): AuthorCou
 }
 
 function hasAuthor(paper: Paper, folded: string): boolean {
-  return allAuthorNames(paper).some((name) => foldName(name) === folded);
+  // The names allAuthorNames gives, without building its list for every paper asked about.
+  return paper.authors.some((author) => foldName(author.name) === folded) || paper.clusterAuthors.some((name) => foldName(name) === folded);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,10 +9,14 @@
  * With `maxDistance`, stops as soon as the answer must exceed it and returns `maxDistance + 1`;
  * callers only ever ask "is it within k?", and most candidates are far away.
  */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 export function editDistance(a: string, b: string, maxDistance = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
-  const s = Array.from(a);
-  const t = Array.from(b);
+  // Code points: a string indexes by UTF-16 unit, the same thing unless it holds a surrogate pair.
+  // Indexing the strings themselves spares two arrays per call; typo checks make thousands of calls.
+  const s: string | string[] = SURROGATE.test(a) ? Array.from(a) : a;
+  const t: string | string[] = SURROGATE.test(b) ? Array.from(b) : b;
   const cap = Math.max(0, maxDistance);
   const over = cap + 1;
   if (Math.abs(s.length - t.length) > cap) return over;
