@@ -40,6 +40,7 @@ export class PaperIndex {
   private readonly byId: Map<string, IndexedPaper>;
   private acronymDictionary: AcronymDictionary | undefined;
   private titleRankCache: Uint32Array | undefined;
+  private paperList: StoredPaper[] | undefined;
   private phraseFilterCache: Uint32Array | undefined;
   /** Years by ordinal: sorting reads them millions of times, faster from a typed array than from the records. */
   private readonly years: Uint16Array;
@@ -143,10 +144,13 @@ export class PaperIndex {
     // not all of them: the comparison is a total order, so both give the same page.
     // A typed array sorts faster with the same comparison (measured: 84k hits 28 -> 22 ms).
     const ranked = end < order.length / 8 ? smallestInOrder(order, end, compare) : Uint32Array.from(order).sort(compare);
-    const hits: SearchHit[] = [];
-    for (const ordinal of ranked.slice(offset, end)) {
-      const doc = this.papers[ordinal];
-      if (doc !== undefined) hits.push({ paper: doc.paper, matchedClauses: clauses[ordinal] ?? 0, score: scores[ordinal] ?? 0 });
+    // Papers are read from a plain array of them rather than through each IndexedPaper: ranking
+    // all 99k hits of a broad query touched 99k scattered objects just to reach their papers.
+    const papers = (this.paperList ??= this.papers.map((doc) => doc.paper));
+    const hits: SearchHit[] = new Array<SearchHit>(Math.max(0, end - offset));
+    for (let i = offset; i < end; i += 1) {
+      const ordinal = ranked[i]!;
+      hits[i - offset] = { paper: papers[ordinal]!, matchedClauses: clauses[ordinal] ?? 0, score: scores[ordinal] ?? 0 };
     }
     return { total: order.length, hits, sort };
   }
