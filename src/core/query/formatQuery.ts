@@ -40,9 +40,12 @@ function formatAlternative(alternative: TextAlternative): string {
   return alternative.kind === 'phrase' ? `${prefix}"${alternative.value}"` : `${prefix}${alternative.value}`;
 }
 
-/** Bare when it is one word, quoted when it has spaces: `venue:NeurIPS`, `venue:"IEEE TPAMI"`. */
+/**
+ * Bare when it is one word, quoted when it has spaces: `venue:NeurIPS`, `venue:"IEEE TPAMI"`;
+ * also quoted when it starts with `//`, which bare would read as a URL (`venue://a` is text).
+ */
 function formatValue(value: string): string {
-  return /^\S+$/u.test(value) ? value : `"${value}"`;
+  return /^\S+$/u.test(value) && !value.startsWith('//') ? value : `"${value}"`;
 }
 
 function formatYears(range: YearRange): string | undefined {

@@ -22,6 +22,12 @@ describe('formatQuery', () => {
     expect(echo('venue:"IEEE TPAMI" venue:"ICLR" author:"Gao  Huang"')).toBe('venue:"IEEE TPAMI" venue:ICLR author:"Gao Huang"');
   });
 
+  it('keeps quotes on a value that would otherwise read as a URL', () => {
+    // Found by the round-trip property test (seed -1675504067): `venue://a` parses as text.
+    expect(echo('venue:"//a"')).toBe('venue:"//a"');
+    expect(parseQuery(echo('venue:"//a"')).filters.venues).toEqual(['//a']);
+  });
+
   it('writes years as single years, ranges and bounds', () => {
     expect(echo('year:2020-2023 year:2024 since:2022 before:2020 year:>2022 year:<2020')).toBe(
       'year:2020..2023 year:2024 year:>=2022 year:<=2019 year:>=2023 year:<=2019',
