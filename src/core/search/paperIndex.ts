@@ -41,6 +41,7 @@ export class PaperIndex {
   private acronymDictionary: AcronymDictionary | undefined;
   private titleRankCache: Uint32Array | undefined;
   private paperList: StoredPaper[] | undefined;
+  private authorIndex: Map<string, number[]> | undefined;
   private phraseFilterCache: Uint32Array | undefined;
   /** Years by ordinal: sorting reads them millions of times, faster from a typed array than from the records. */
   private readonly years: Uint16Array;
@@ -155,6 +156,22 @@ export class PaperIndex {
     return { total: order.length, hits, sort };
   }
 
+  /** Folded author name -> the papers listing it (shown authors and cluster people), built on the first author filter. */
+  private papersByAuthor(): Map<string, number[]> {
+    if (this.authorIndex === undefined) {
+      const byName = new Map<string, number[]>();
+      for (const doc of this.papers) {
+        for (const name of doc.foldedAuthors) {
+          const ordinals = byName.get(name);
+          if (ordinals === undefined) byName.set(name, [doc.ordinal]);
+          else if (ordinals.at(-1) !== doc.ordinal) ordinals.push(doc.ordinal);
+        }
+      }
+      this.authorIndex = byName;
+    }
+    return this.authorIndex;
+  }
+
   /** Each paper's position in title order, computed once (sorting hits then compares numbers, not strings). */
   private titleRanks(): Uint32Array {
     if (this.titleRankCache !== undefined) return this.titleRankCache;
@@ -192,11 +209,22 @@ export class PaperIndex {
       for (let ordinal = 0; ordinal < count; ordinal += 1) if (!wanted.has(venueIds[ordinal] ?? -1)) allowed[ordinal] = 0;
     }
     if (filters.hasCode) for (let ordinal = 0; ordinal < count; ordinal += 1) if (hasCode[ordinal] === 0) allowed[ordinal] = 0;
+    // Each author filter is matched against the corpus's distinct names, not every name of every
+    // paper (100k papers list ~800k names, a few hundred thousand distinct), then each matching
+    // name's papers count once toward that filter.
     if (filters.authors.length > 0) {
-      const authors = filters.authors.map((author) => nameMatcher(foldText(author)));
-      for (const doc of this.papers) {
-        if (allowed[doc.ordinal] === 1 && !authors.every((matches) => doc.foldedAuthors.some(matches))) allowed[doc.ordinal] = 0;
+      const byName = this.papersByAuthor();
+      const filtersMatched = new Uint8Array(count);
+      for (const author of filters.authors) {
+        const matches = nameMatcher(foldText(author));
+        const marked = new Uint8Array(count);
+        for (const [name, ordinals] of byName) {
+          if (!matches(name)) continue;
+          for (const ordinal of ordinals) marked[ordinal] = 1;
+        }
+        for (let ordinal = 0; ordinal < count; ordinal += 1) filtersMatched[ordinal] = (filtersMatched[ordinal] ?? 0) + (marked[ordinal] ?? 0);
       }
+      for (let ordinal = 0; ordinal < count; ordinal += 1) if (filtersMatched[ordinal] !== filters.authors.length) allowed[ordinal] = 0;
     }
     return allowed;
   }
