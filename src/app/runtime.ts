@@ -21,6 +21,8 @@ export interface RuntimeOptions {
   resultLimit?: number;
   /** Default: BM25, with the index saved next to the store and restored on the next start (see savedIndex.ts). */
   createEngine?: TextEngineFactory;
+  /** Read every paper's authors ahead in the background (a process that stays up: the bot, the terminal chat). */
+  warmUpIndex?: boolean;
 }
 
 export interface InvocationSource {
@@ -50,6 +52,7 @@ export class PaperbotRuntime {
           loadSeed: async () => (await readCorpusFile(config.papersPath)).papers,
           createEngine: options.createEngine,
           savedIndexDirectory: indexDirectory,
+          warmUp: options.warmUpIndex,
           buildSavedIndexElsewhere: indexDirectory === undefined ? undefined : () => buildSavedIndexInWorker({ databaseUrl: config.databaseUrl, directory: indexDirectory }),
         }),
         CommandRegistry.load(),

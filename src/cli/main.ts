@@ -74,9 +74,10 @@ export async function main(argv: string[], io: CliIo = { stdin: process.stdin, s
 
 async function start(config: Config, logger: Logger, io: CliIo): Promise<number> {
   const { PaperbotRuntime } = await import('../app/runtime.js');
-  const runtime = await PaperbotRuntime.start(config, logger);
   const { anyPlatformConfigured, startPlatformServices } = await import('../app/platformServices.js');
   const workers = await import('../app/httpWorkers.js');
+  // The HTTP_WORKERS primary only prepares the store and index; the processes that answer read ahead.
+  const runtime = await PaperbotRuntime.start(config, logger, { warmUpIndex: !(anyPlatformConfigured(config) && workers.isHttpWorkersPrimary(config.httpWorkers)) });
   if (anyPlatformConfigured(config) && workers.isHttpWorkersPrimary(config.httpWorkers)) {
     // The runtime above seeded the store and saved the index; the workers restore it.
     await runtime.close();

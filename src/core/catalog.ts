@@ -24,6 +24,8 @@ export interface CatalogOptions {
    * Without it, or if it fails, refresh builds in this thread.
    */
   buildSavedIndexElsewhere?: () => Promise<boolean>;
+  /** Read every paper's authors ahead, in the background, after each load (a bot or chat that stays up; not a one-off `ask`). */
+  warmUp?: boolean;
 }
 
 export class PaperCatalog {
@@ -45,7 +47,9 @@ export class PaperCatalog {
     const seeded = await prepareStore(store, options.loadSeed);
     if (seeded > 0) options.logger.info('seeded an empty store', { papers: seeded });
     const { index, revision } = await loadIndex(store, options);
-    return new PaperCatalog(store, options, index, revision);
+    const catalog = new PaperCatalog(store, options, index, revision);
+    catalog.warmUp();
+    return catalog;
   }
 
   get index(): PaperIndex {
@@ -75,7 +79,13 @@ export class PaperCatalog {
     this.currentIndex = index;
     this.revision = revision;
     this.options.logger.info('corpus reloaded', { papers: index.size, revision });
+    this.warmUp();
     return true;
+  }
+
+  private warmUp(): void {
+    if (this.options.warmUp !== true) return;
+    this.currentIndex.warmUp().catch((error: unknown) => this.options.logger.warn('reading the papers ahead failed', { error }));
   }
 
   /** Polls for corpus changes until the returned function is called. */

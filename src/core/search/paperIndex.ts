@@ -156,6 +156,21 @@ export class PaperIndex {
     return { total: order.length, hits, sort };
   }
 
+  /**
+   * Reads ahead what the first author filter, `/authors` or `/ask` would otherwise read on demand:
+   * every paper's authors (parsed lazily in a restored index: 0.6-0.9 s at 100k papers, in the
+   * first such command). A chunk of papers at a time, yielding between chunks so that commands
+   * arriving meanwhile are answered.
+   */
+  async warmUp(chunkSize = 2_000): Promise<void> {
+    for (let start = 0; start < this.papers.length; start += chunkSize) {
+      const end = Math.min(this.papers.length, start + chunkSize);
+      for (let ordinal = start; ordinal < end; ordinal += 1) void this.papers[ordinal]?.foldedAuthors;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.papersByAuthor();
+  }
+
   /** Folded author name -> the papers listing it (shown authors and cluster people), built on the first author filter. */
   private papersByAuthor(): Map<string, number[]> {
     if (this.authorIndex === undefined) {

@@ -71,6 +71,18 @@ describe('index snapshot', () => {
     expect(searcher(restored)(words)).toContain(large[123]!.id);
   });
 
+  it('reads every paper\'s authors ahead a chunk at a time, letting other work run, and answers the same', async () => {
+    const restored = decodeSnapshot(encodeSnapshot(new PaperIndex(large)));
+    const order: string[] = [];
+    const warming = restored.warmUp(100).then(() => order.push('warmed up'));
+    setImmediate(() => order.push('a command in between'));
+    await warming;
+    expect(order).toEqual(['a command in between', 'warmed up']);
+    const author = `author:"${large[7]!.authors[0]!.name}"`;
+    expect(searcher(restored)(author)).toEqual(searcher(new PaperIndex(large))(author));
+    expect(searcher(restored)(author).length).toBeGreaterThan(0);
+  });
+
   it('keeps titles, venues and years with accents and symbols intact', () => {
     const papers = seed.map((paper, i) => ({
       ...paper,
