@@ -3,6 +3,7 @@
 // so they all answer from the same corpus in the same way.
 import { dirname, join } from 'node:path';
 import type { Config } from '../config.js';
+import { corpusVocabulary } from '../core/ask/corpusVocabulary.js';
 import type { Command, CommandContext, CommandOutcome, CommandUser } from '../core/commands/command.js';
 import { CommandRegistry } from '../core/commands/commandRegistry.js';
 import { runCommand } from '../core/commands/commandRunner.js';
@@ -10,7 +11,8 @@ import { PaperCatalog } from '../core/catalog.js';
 import { readCorpusFile } from '../core/ingest/corpusFile.js';
 import type { Logger } from '../core/logger.js';
 import type { CommandInvocation } from '../core/reply/neutralReply.js';
-import type { TextEngineFactory } from '../core/search/paperIndex.js';
+import { titleKeysOf } from '../core/search/findPaper.js';
+import type { PaperIndex, TextEngineFactory } from '../core/search/paperIndex.js';
 import type { PaperStore } from '../core/store/paperStore.js';
 import { buildSavedIndexInWorker } from './backgroundIndexBuild.js';
 import { openStore } from './openStore.js';
@@ -52,7 +54,7 @@ export class PaperbotRuntime {
           loadSeed: async () => (await readCorpusFile(config.papersPath)).papers,
           createEngine: options.createEngine,
           savedIndexDirectory: indexDirectory,
-          warmUp: options.warmUpIndex,
+          warmUp: options.warmUpIndex === true ? prepareIndexAhead : undefined,
           buildSavedIndexElsewhere: indexDirectory === undefined ? undefined : () => buildSavedIndexInWorker({ databaseUrl: config.databaseUrl, directory: indexDirectory }),
         }),
         CommandRegistry.load(),
@@ -90,6 +92,19 @@ export class PaperbotRuntime {
   async close(): Promise<void> {
     await this.store.close();
   }
+}
+
+/**
+ * What the first author filter, `/ask` and `/paper` would otherwise compute while someone waits:
+ * every paper's authors (read lazily from a saved index), the names `/ask` recognises and the
+ * folded titles `/paper` compares (100k papers: ~0.8, 0.3 and 0.4 s). The authors go a chunk at
+ * a time; the other two are one step each, between which commands are answered.
+ */
+async function prepareIndexAhead(index: PaperIndex): Promise<void> {
+  await index.warmUp();
+  corpusVocabulary(index);
+  await new Promise((resolve) => setImmediate(resolve));
+  titleKeysOf(index);
 }
 
 /** Where the prebuilt search index lives: beside the SQLite file, var/ for PostgreSQL, nowhere for an in-memory store. */

@@ -24,8 +24,11 @@ export interface CatalogOptions {
    * Without it, or if it fails, refresh builds in this thread.
    */
   buildSavedIndexElsewhere?: () => Promise<boolean>;
-  /** Read every paper's authors ahead, in the background, after each load (a bot or chat that stays up; not a one-off `ask`). */
-  warmUp?: boolean;
+  /**
+   * Prepares, in the background after each load, what the first commands would otherwise build
+   * while someone waits (a bot or chat that stays up; not a one-off `ask`).
+   */
+  warmUp?: (index: PaperIndex) => Promise<void>;
 }
 
 export class PaperCatalog {
@@ -84,8 +87,7 @@ export class PaperCatalog {
   }
 
   private warmUp(): void {
-    if (this.options.warmUp !== true) return;
-    this.currentIndex.warmUp().catch((error: unknown) => this.options.logger.warn('reading the papers ahead failed', { error }));
+    this.options.warmUp?.(this.currentIndex).catch((error: unknown) => this.options.logger.warn('preparing the index ahead failed', { error }));
   }
 
   /** Polls for corpus changes until the returned function is called. */

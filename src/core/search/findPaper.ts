@@ -39,7 +39,7 @@ export function findPaper(index: PaperIndex, text: string): PaperMatch | undefin
 }
 
 /** A title folded the ways titleScore compares it; computed once per index, since every /paper and /ask reads them all. */
-interface TitleKeys {
+export interface TitleKeys {
   folded: string;
   /** ` ${folded} `, for whole-word checks. */
   padded: string;
@@ -53,7 +53,8 @@ const EMPTY_TITLE: TitleKeys = { folded: '', padded: '  ', short: '', astral: fa
 const titleKeyCache = new WeakMap<PaperIndex, TitleKeys[]>();
 const ASTRAL = /[\uD800-\uDFFF]/;
 
-function titleKeysOf(index: PaperIndex): TitleKeys[] {
+/** Folds every title of the index for title lookups now (a bot prepares it after loading), else on first use. */
+export function titleKeysOf(index: PaperIndex): TitleKeys[] {
   let keys = titleKeyCache.get(index);
   if (keys === undefined) {
     keys = index.papers.map(({ paper: { title } }) => {

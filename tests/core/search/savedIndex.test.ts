@@ -217,6 +217,19 @@ describe('catalog with a saved index', () => {
     await store.close();
   });
 
+  it('hands each loaded index to the warm-up, after the start and after every reload', async () => {
+    const folder = join(temporary, 'warm-up');
+    const store = new SqliteStore(join(folder, 'papers.sqlite'));
+    await store.migrate();
+    await store.upsertPapers(large.slice(0, 30));
+    const warmed: number[] = [];
+    const catalog = await PaperCatalog.open(store, { logger: recordingLogger(), warmUp: async (index) => void warmed.push(index.size) });
+    await store.upsertPapers(large.slice(30, 35));
+    await catalog.refresh();
+    expect(warmed).toEqual([30, 35]);
+    await store.close();
+  });
+
   it('never restores an index saved for another store in the same folder', async () => {
     const folder = join(temporary, 'shared');
     const directory = join(folder, 'search-index');
