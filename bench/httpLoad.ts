@@ -75,16 +75,7 @@ export async function measureHttpThroughput(options: HttpOptions): Promise<HttpR
     const results: HttpResult[] = [];
 
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const discordBody = JSON.stringify({
-      id: '200000000000000001',
-      type: 2,
-      application_id: '100000000000000001',
-      token: 'bench-interaction-token',
-      channel_id: '300000000000000001',
-      guild_id: '400000000000000001',
-      member: { user: { id: '500000000000000001', username: 'bench' }, permissions: '8' },
-      data: { name: 'papers', type: 1, options: [{ name: 'query', type: 3, value: 'linear attention year:2024' }] },
-    });
+    const discordBody = papersInteractionBody('linear attention year:2024');
     const discordSignature = sign(null, Buffer.from(timestamp + discordBody), privateKey).toString('hex');
     if (await endpointExists(`${base}/discord/interactions`)) {
       results.push(
@@ -126,6 +117,20 @@ export async function measureHttpThroughput(options: HttpOptions): Promise<HttpR
     await new Promise((resolve) => server.once('close', resolve));
     await new Promise((resolve) => fakeApi.close(resolve));
   }
+}
+
+/** A `/papers query:…` slash command as Discord posts it to an interactions endpoint (application 100000000000000001). */
+export function papersInteractionBody(query: string): string {
+  return JSON.stringify({
+    id: '200000000000000001',
+    type: 2,
+    application_id: '100000000000000001',
+    token: 'bench-interaction-token',
+    channel_id: '300000000000000001',
+    guild_id: '400000000000000001',
+    member: { user: { id: '500000000000000001', username: 'bench' }, permissions: '8' },
+    data: { name: 'papers', type: 1, options: [{ name: 'query', type: 3, value: query }] },
+  });
 }
 
 /** The route is served when an unsigned POST gets anything but 404. */

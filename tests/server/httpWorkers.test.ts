@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { papersInteractionBody } from '../../bench/httpLoad.js';
 import { freePort } from '../../bench/startup.js';
 import { startFakeSlack, type FakeSlack } from '../helpers/fakeSlack.js';
 
@@ -107,16 +108,7 @@ describe('HTTP_WORKERS=2', () => {
   });
 
   it('answers signed Discord interactions and Slack slash commands', async () => {
-    const body = JSON.stringify({
-      id: '200000000000000001',
-      type: 2,
-      application_id: '100000000000000001',
-      token: 'interaction-token',
-      channel_id: '300000000000000001',
-      guild_id: '400000000000000001',
-      member: { user: { id: '500000000000000001', username: 'reader' }, permissions: '0' },
-      data: { name: 'papers', type: 1, options: [{ name: 'query', type: 3, value: 'venue:NeurIPS year:2019' }] },
-    });
+    const body = papersInteractionBody('venue:NeurIPS year:2019');
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = sign(null, Buffer.from(timestamp + body), keys.privateKey).toString('hex');
     const discord = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {

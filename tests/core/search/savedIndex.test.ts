@@ -141,13 +141,19 @@ describe('saved index files', () => {
   });
 });
 
+/** A SQLite store file holding these papers. */
+async function storeWith(path: string, papers: StoredPaper[]): Promise<SqliteStore> {
+  const store = new SqliteStore(path);
+  await store.migrate();
+  await store.upsertPapers(papers);
+  return store;
+}
+
 describe('catalog with a saved index', () => {
   it('restores the index without reading the papers, and rebuilds and saves after the papers change', async () => {
     const folder = join(temporary, 'catalog');
     const directory = join(folder, 'search-index');
-    const first = new SqliteStore(join(folder, 'papers.sqlite'));
-    await first.migrate();
-    await first.upsertPapers(large.slice(0, 300));
+    const first = await storeWith(join(folder, 'papers.sqlite'), large.slice(0, 300));
     const logger = recordingLogger();
     const built = await PaperCatalog.open(first, { logger, savedIndexDirectory: directory });
     expect(readdirSync(directory)).toHaveLength(1);
@@ -179,9 +185,7 @@ describe('catalog with a saved index', () => {
     const folder = join(temporary, 'background');
     const directory = join(folder, 'search-index');
     const databaseUrl = join(folder, 'papers.sqlite');
-    const store = new SqliteStore(databaseUrl);
-    await store.migrate();
-    await store.upsertPapers(large.slice(0, 200));
+    const store = await storeWith(databaseUrl, large.slice(0, 200));
     const logger = recordingLogger();
     const catalog = await PaperCatalog.open(store, {
       logger,
@@ -201,9 +205,7 @@ describe('catalog with a saved index', () => {
 
   it('builds in this thread when the background build fails, and says so', async () => {
     const folder = join(temporary, 'background-fails');
-    const store = new SqliteStore(join(folder, 'papers.sqlite'));
-    await store.migrate();
-    await store.upsertPapers(large.slice(0, 50));
+    const store = await storeWith(join(folder, 'papers.sqlite'), large.slice(0, 50));
     const logger = recordingLogger();
     const catalog = await PaperCatalog.open(store, {
       logger,
@@ -219,9 +221,7 @@ describe('catalog with a saved index', () => {
 
   it('hands each loaded index to the warm-up, after the start and after every reload', async () => {
     const folder = join(temporary, 'warm-up');
-    const store = new SqliteStore(join(folder, 'papers.sqlite'));
-    await store.migrate();
-    await store.upsertPapers(large.slice(0, 30));
+    const store = await storeWith(join(folder, 'papers.sqlite'), large.slice(0, 30));
     const warmed: number[] = [];
     const catalog = await PaperCatalog.open(store, { logger: recordingLogger(), warmUp: async (index) => void warmed.push(index.size) });
     await store.upsertPapers(large.slice(30, 35));
@@ -233,12 +233,9 @@ describe('catalog with a saved index', () => {
   it('never restores an index saved for another store in the same folder', async () => {
     const folder = join(temporary, 'shared');
     const directory = join(folder, 'search-index');
-    const one = new SqliteStore(join(folder, 'one.sqlite'));
-    const two = new SqliteStore(join(folder, 'two.sqlite'));
-    for (const store of [one, two]) await store.migrate();
     // Same revision and count, different papers.
-    await one.upsertPapers(large.slice(0, 20));
-    await two.upsertPapers(large.slice(20, 40));
+    const one = await storeWith(join(folder, 'one.sqlite'), large.slice(0, 20));
+    const two = await storeWith(join(folder, 'two.sqlite'), large.slice(20, 40));
     const logger = recordingLogger();
     await PaperCatalog.open(one, { logger, savedIndexDirectory: directory });
     const catalog = await PaperCatalog.open(two, { logger, savedIndexDirectory: directory });
