@@ -16,8 +16,6 @@ export const WORKER_INDEX_ENV = 'PAPERBOT_WORKER_INDEX';
 const RESTART_DELAY_MS = 1_000;
 /** More replacements than this within a minute means the workers cannot run: stop them all. */
 const MAX_RESTARTS_PER_MINUTE = 10;
-/** A worker exiting with this code found a problem in the configuration: starting it again will not help. */
-const EXIT_USER_ERROR = 2;
 
 /** What this process runs: everything, unless it is one of the extra HTTP workers. */
 export function serviceRoleOfThisProcess(): ServiceRole {
@@ -30,9 +28,11 @@ export function isHttpWorkersPrimary(workers: number): boolean {
 
 /**
  * Forks `count` workers running this same command, replaces any that die, and on SIGINT or
- * SIGTERM stops them all and resolves with the exit code for the primary.
+ * SIGTERM stops them all and resolves with the exit code for the primary. A worker exiting with
+ * `configErrorExitCode` found a problem in the configuration: starting it again would not help,
+ * so all stop with that code.
  */
-export function superviseHttpWorkers(count: number, logger: Logger): Promise<number> {
+export function superviseHttpWorkers(count: number, logger: Logger, configErrorExitCode: number): Promise<number> {
   return new Promise((resolve) => {
     const running = new Map<number, Worker>();
     const restarts: number[] = [];
@@ -58,9 +58,9 @@ export function superviseHttpWorkers(count: number, logger: Logger): Promise<num
       worker.on('exit', (code, signal) => {
         running.delete(index);
         if (stopping) return finishIfDone();
-        if (code === EXIT_USER_ERROR) {
+        if (code === configErrorExitCode) {
           logger.error('an http worker stopped on a configuration error; stopping the others', { worker: index });
-          exitCode = EXIT_USER_ERROR;
+          exitCode = configErrorExitCode;
           return stop();
         }
         const now = Date.now();

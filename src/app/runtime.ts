@@ -23,7 +23,7 @@ export interface RuntimeOptions {
   resultLimit?: number;
   /** Default: BM25, with the index saved next to the store and restored on the next start (see savedIndex.ts). */
   createEngine?: TextEngineFactory;
-  /** Read every paper's authors ahead in the background (a process that stays up: the bot, the terminal chat). */
+  /** Prepare in the background what first commands would build (see prepareIndexAhead): for a process that stays up. */
   warmUpIndex?: boolean;
 }
 

@@ -76,12 +76,13 @@ async function start(config: Config, logger: Logger, io: CliIo): Promise<number>
   const { PaperbotRuntime } = await import('../app/runtime.js');
   const { anyPlatformConfigured, startPlatformServices } = await import('../app/platformServices.js');
   const workers = await import('../app/httpWorkers.js');
-  // The HTTP_WORKERS primary only prepares the store and index; the processes that answer read ahead.
-  const runtime = await PaperbotRuntime.start(config, logger, { warmUpIndex: !(anyPlatformConfigured(config) && workers.isHttpWorkersPrimary(config.httpWorkers)) });
-  if (anyPlatformConfigured(config) && workers.isHttpWorkersPrimary(config.httpWorkers)) {
+  const supervisesWorkers = anyPlatformConfigured(config) && workers.isHttpWorkersPrimary(config.httpWorkers);
+  // The HTTP_WORKERS primary only prepares the store and index; the processes that answer prepare ahead.
+  const runtime = await PaperbotRuntime.start(config, logger, { warmUpIndex: !supervisesWorkers });
+  if (supervisesWorkers) {
     // The runtime above seeded the store and saved the index; the workers restore it.
     await runtime.close();
-    return workers.superviseHttpWorkers(config.httpWorkers, logger);
+    return workers.superviseHttpWorkers(config.httpWorkers, logger, EXIT_USER_ERROR);
   }
   if (anyPlatformConfigured(config)) {
     const stopWatching = runtime.catalog.watch(5_000);

@@ -6,7 +6,7 @@
 // so building an index over 100k papers costs little more than the engine itself.
 import type { StoredPaper } from '../paper.js';
 import { allAuthorNames } from '../paper.js';
-import type { ParsedQuery, SortOrder, TextAlternative, TextClause, YearRange } from '../query/queryTypes.js';
+import type { ParsedQuery, SortOrder, TextAlternative, TextClause } from '../query/queryTypes.js';
 import { buildAcronymDictionary, expansionsFor, type AcronymDictionary } from './acronyms.js';
 import { selectTextEngine } from './engineSelection.js';
 import { buildPhraseFilter, mayContainPhrase, phrasePairs } from './phraseFilter.js';
@@ -225,21 +225,15 @@ export class PaperIndex {
     }
     if (filters.hasCode) for (let ordinal = 0; ordinal < count; ordinal += 1) if (hasCode[ordinal] === 0) allowed[ordinal] = 0;
     // Each author filter is matched against the corpus's distinct names, not every name of every
-    // paper (100k papers list ~800k names, a few hundred thousand distinct), then each matching
-    // name's papers count once toward that filter.
-    if (filters.authors.length > 0) {
-      const byName = this.papersByAuthor();
-      const filtersMatched = new Uint8Array(count);
-      for (const author of filters.authors) {
-        const matches = nameMatcher(foldText(author));
-        const marked = new Uint8Array(count);
-        for (const [name, ordinals] of byName) {
-          if (!matches(name)) continue;
-          for (const ordinal of ordinals) marked[ordinal] = 1;
-        }
-        for (let ordinal = 0; ordinal < count; ordinal += 1) filtersMatched[ordinal] = (filtersMatched[ordinal] ?? 0) + (marked[ordinal] ?? 0);
+    // paper (100k papers list ~800k names, a few hundred thousand distinct); a paper stays only if
+    // one of its names matches every filter.
+    for (const author of filters.authors) {
+      const matches = nameMatcher(foldText(author));
+      const named = new Uint8Array(count);
+      for (const [name, ordinals] of this.papersByAuthor()) {
+        if (matches(name)) for (const ordinal of ordinals) named[ordinal] = 1;
       }
-      for (let ordinal = 0; ordinal < count; ordinal += 1) if (filtersMatched[ordinal] !== filters.authors.length) allowed[ordinal] = 0;
+      for (let ordinal = 0; ordinal < count; ordinal += 1) if (named[ordinal] === 0) allowed[ordinal] = 0;
     }
     return allowed;
   }
@@ -317,7 +311,7 @@ export interface PaperColumns {
   phraseFilter?: Uint32Array;
 }
 
-export function paperColumns(papers: readonly StoredPaper[]): PaperColumns {
+function paperColumns(papers: readonly StoredPaper[]): PaperColumns {
   const idByFolded = new Map<string, number>();
   const venueIds = Uint16Array.from(papers, (paper) => {
     const folded = foldCached(paper.venue);
@@ -456,40 +450,16 @@ function isAsciiLetterOrDigit(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-export function matchesFilters(doc: IndexedPaper, filters: ParsedQuery['filters']): boolean {
-  return filterPredicate(filters)(doc);
-}
-
-/** The filters as one test, with the query's venues and authors folded once rather than once per paper. */
-function filterPredicate(filters: ParsedQuery['filters']): (doc: IndexedPaper) => boolean {
-  const venues = new Set(filters.venues.map(foldCached));
-  const authors = filters.authors.map((author) => nameMatcher(foldText(author)));
-  return (doc) => {
-    const { paper } = doc;
-    if (!filters.years.every((range) => inYearRange(paper.year, range))) return false;
-    if (venues.size > 0 && !venues.has(doc.foldedVenue)) return false;
-    if (filters.hasCode && paper.codeUrls.length === 0) return false;
-    return authors.every((matches) => doc.foldedAuthors.some(matches));
-  };
-}
-
-/** "huang" and "gao huang" both match "gao huang": the query's words, in order, within the name. */
-export function nameMatches(foldedName: string, foldedQuery: string): boolean {
-  if (foldedQuery === '') return false;
-  return ` ${foldedName} `.includes(` ${foldedQuery} `);
-}
-
-/** nameMatches for one query, without building a padded string per name tested. */
+/**
+ * "huang" and "gao huang" both match "gao huang": the query's words, in order, within the folded
+ * name, tested without building a padded string per name.
+ */
 function nameMatcher(foldedQuery: string): (foldedName: string) => boolean {
   if (foldedQuery === '') return () => false;
   const asFirst = `${foldedQuery} `;
   const asLast = ` ${foldedQuery}`;
   const inside = ` ${foldedQuery} `;
   return (name) => name === foldedQuery || name.startsWith(asFirst) || name.endsWith(asLast) || name.includes(inside);
-}
-
-function inYearRange(year: number, range: YearRange): boolean {
-  return (range.min === undefined || year >= range.min) && (range.max === undefined || year <= range.max);
 }
 
 /**
