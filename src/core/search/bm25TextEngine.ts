@@ -5,7 +5,7 @@
 // fields and boosts, same stemmer and typo rule), so the query language and the ranking tests are
 // the same on both; docs/benchmarks.md has the numbers that decide which one a corpus gets.
 import { editDistance } from '../query/editDistance.js';
-import { align4, bytesOf, concatAligned } from './alignedBytes.js';
+import { AlignedReader, bytesOf, encodeAligned } from './alignedBytes.js';
 import type { TextAlternative, TextField } from '../query/queryTypes.js';
 import { foldedWords, indexStem, queryStems, typoAllowance } from './searchTokens.js';
 import type { IndexedPaper, ScoredPapers, TextEngine } from './textEngine.js';
@@ -322,45 +322,25 @@ interface Bm25Header {
 function encode(data: Bm25Data): Uint8Array {
   const termsBytes = Buffer.from(data.terms.join('\n'), 'utf8');
   const header: Bm25Header = { docCount: data.docCount, termCount: data.terms.length, postingCount: data.postingDocs.length, termsBytes: termsBytes.length };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  return concatAligned([
-    Buffer.from(MAGIC, 'latin1'),
-    bytesOf(new Uint32Array([BM25_FORMAT_VERSION, headerBytes.length])),
-    headerBytes,
+  return encodeAligned(MAGIC, BM25_FORMAT_VERSION, header, [
     termsBytes,
     ...[data.postingStarts, data.postingDocs, data.documentFrequencies, data.fieldLengths, data.postingFrequencies].map(bytesOf),
   ]);
 }
 
 function decode(input: Uint8Array): Bm25Data {
-  // Typed-array views need 4-byte alignment within their buffer; a pooled Buffer may not give it.
-  const bytes = input.byteOffset % 4 === 0 ? input : new Uint8Array(input);
-  const fail = (why: string): never => {
-    throw new Error(`not a paperbot BM25 index (format ${BM25_FORMAT_VERSION}): ${why}`);
-  };
-  if (bytes.byteLength < 16 || Buffer.from(bytes.buffer, bytes.byteOffset, 8).toString('latin1') !== MAGIC) fail('bad magic');
-  const [version = 0, headerLength = 0] = new Uint32Array(bytes.buffer, bytes.byteOffset + 8, 2);
-  if (version !== BM25_FORMAT_VERSION) fail(`version ${version}`);
-  let offset = 16;
-  const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + offset, headerLength).toString('utf8')) as Bm25Header;
-  offset = align4(offset + headerLength);
-  const termsText = Buffer.from(bytes.buffer, bytes.byteOffset + offset, header.termsBytes).toString('utf8');
-  offset = align4(offset + header.termsBytes);
-  const take = <T extends Uint32Array | Uint16Array>(Kind: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number }, length: number): T => {
-    if (bytes.byteOffset + offset + length * Kind.BYTES_PER_ELEMENT > bytes.buffer.byteLength) fail('truncated');
-    const view = new Kind(bytes.buffer, bytes.byteOffset + offset, length);
-    offset = align4(offset + length * Kind.BYTES_PER_ELEMENT);
-    return view;
-  };
+  const reader = new AlignedReader<Bm25Header>(input, MAGIC, BM25_FORMAT_VERSION, 'a paperbot BM25 index');
+  const { header } = reader;
+  const termsText = reader.take(header.termsBytes).toString('utf8');
   const data: Bm25Data = {
     docCount: header.docCount,
     terms: header.termCount === 0 ? [] : termsText.split('\n'),
-    postingStarts: take(Uint32Array, header.termCount * FIELD_COUNT + 1),
-    postingDocs: take(Uint32Array, header.postingCount),
-    documentFrequencies: take(Uint32Array, header.termCount),
-    fieldLengths: take(Uint16Array, header.docCount * FIELD_COUNT),
-    postingFrequencies: take(Uint16Array, header.postingCount),
+    postingStarts: reader.view(Uint32Array, header.termCount * FIELD_COUNT + 1),
+    postingDocs: reader.view(Uint32Array, header.postingCount),
+    documentFrequencies: reader.view(Uint32Array, header.termCount),
+    fieldLengths: reader.view(Uint16Array, header.docCount * FIELD_COUNT),
+    postingFrequencies: reader.view(Uint16Array, header.postingCount),
   };
-  if (data.terms.length !== header.termCount) fail('term count');
+  if (data.terms.length !== header.termCount) reader.fail('term count');
   return data;
 }

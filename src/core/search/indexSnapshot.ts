@@ -5,7 +5,7 @@
 // autocomplete may need them); the other fields of a paper are parsed the first time any of them
 // is read, and its abstract decoded the first time it is read, both from the file's bytes.
 import type { Author, PaperSource, StoredPaper } from '../paper.js';
-import { align4, bytesOf, concatAligned } from './alignedBytes.js';
+import { AlignedReader, bytesOf, encodeAligned } from './alignedBytes.js';
 import { BM25_FORMAT_VERSION, Bm25TextEngine } from './bm25TextEngine.js';
 import { PaperIndex, type PaperColumns } from './paperIndex.js';
 import { PHRASE_FILTER_WORDS } from './phraseFilter.js';
@@ -79,11 +79,7 @@ export function encodeSnapshot(index: PaperIndex): Uint8Array {
     abstractBytes: abstracts.bytes.byteLength,
     engineBytes: engineBytes.byteLength,
   };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  return concatAligned([
-    Buffer.from(MAGIC, 'latin1'),
-    bytesOf(new Uint32Array([SNAPSHOT_FORMAT_VERSION, headerBytes.byteLength])),
-    headerBytes,
+  return encodeAligned(MAGIC, SNAPSHOT_FORMAT_VERSION, header, [
     ...[ids, titles, details, abstracts].flatMap((block) => [bytesOf(block.offsets), block.bytes]),
     bytesOf(columns.years),
     bytesOf(paperVenues),
@@ -97,46 +93,28 @@ export function encodeSnapshot(index: PaperIndex): Uint8Array {
 
 /** The index saved by encodeSnapshot; throws if the bytes are not a complete current-format snapshot. */
 export function decodeSnapshot(input: Uint8Array): PaperIndex {
-  // Typed-array views need 4-byte alignment within their buffer; a pooled Buffer may not give it.
-  const bytes = input.byteOffset % 4 === 0 ? input : new Uint8Array(input);
-  const fail = (why: string): never => {
-    throw new Error(`not a paperbot index snapshot (format ${SNAPSHOT_FORMAT_VERSION}): ${why}`);
-  };
-  if (bytes.byteLength < 16 || Buffer.from(bytes.buffer, bytes.byteOffset, 8).toString('latin1') !== MAGIC) fail('bad magic');
-  const [version = 0, headerLength = 0] = new Uint32Array(bytes.buffer, bytes.byteOffset + 8, 2);
-  if (version !== SNAPSHOT_FORMAT_VERSION) fail(`version ${version}`);
-  let offset = 16;
-  const take = (length: number): Buffer => {
-    if (offset + length > bytes.byteLength) fail('truncated');
-    const part = Buffer.from(bytes.buffer, bytes.byteOffset + offset, length);
-    offset = align4(offset + length);
-    return part;
-  };
-  const header = JSON.parse(take(headerLength).toString('utf8')) as SnapshotHeader;
-  if (header.bm25Version !== BM25_FORMAT_VERSION) fail(`BM25 version ${header.bm25Version}`);
+  const reader = new AlignedReader<SnapshotHeader>(input, MAGIC, SNAPSHOT_FORMAT_VERSION, 'a paperbot index snapshot');
+  const { header } = reader;
+  if (header.bm25Version !== BM25_FORMAT_VERSION) reader.fail(`BM25 version ${header.bm25Version}`);
   const count = header.papers;
-  const view = <T extends Uint32Array | Uint16Array | Uint8Array>(Kind: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number }, length: number): T => {
-    const part = take(length * Kind.BYTES_PER_ELEMENT);
-    return new Kind(part.buffer, part.byteOffset, length);
-  };
-  const block = (byteLength: number): TextBlock => ({ offsets: view(Uint32Array, count + 1), bytes: take(byteLength) });
+  const block = (byteLength: number): TextBlock => ({ offsets: reader.view(Uint32Array, count + 1), bytes: reader.take(byteLength) });
   const ids = block(header.idBytes);
   const titles = block(header.titleBytes);
   const details = block(header.detailBytes);
   const abstracts = block(header.abstractBytes);
-  const years = view(Uint16Array, count);
-  const paperVenues = view(Uint16Array, count);
+  const years = reader.view(Uint16Array, count);
+  const paperVenues = reader.view(Uint16Array, count);
   const columns: PaperColumns = {
     years,
-    venueIds: view(Uint16Array, count),
-    hasCode: view(Uint8Array, count),
-    titleRanks: view(Uint32Array, count),
-    phraseFilter: view(Uint32Array, count * PHRASE_FILTER_WORDS),
+    venueIds: reader.view(Uint16Array, count),
+    hasCode: reader.view(Uint8Array, count),
+    titleRanks: reader.view(Uint32Array, count),
+    phraseFilter: reader.view(Uint32Array, count * PHRASE_FILTER_WORDS),
     foldedVenues: header.foldedVenues,
     acronyms: new Map(header.acronyms),
   };
-  const engine = Bm25TextEngine.deserialize(take(header.engineBytes));
-  if (engine.documentCount !== count) fail('the BM25 index is for another corpus');
+  const engine = Bm25TextEngine.deserialize(reader.take(header.engineBytes));
+  if (engine.documentCount !== count) reader.fail('the BM25 index is for another corpus');
 
   const storage = new LazyTexts(details, abstracts);
   const papers: StoredPaper[] = new Array<StoredPaper>(count);
