@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { productionNodeFlags } from './nodeFlags.js';
 import { freePort, healthy } from './startup.js';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -44,7 +45,7 @@ export async function measureHttpThroughput(options: HttpOptions): Promise<HttpR
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const publicKeyHex = (publicKey.export({ format: 'der', type: 'spki' }) as Buffer).subarray(-32).toString('hex');
   const port = await freePort();
-  const server = spawn(process.execPath, [...(options.serverNodeArgs ?? []), new URL('bin/paperbot.js', ROOT).pathname, 'start'], {
+  const server = spawn(process.execPath, [...productionNodeFlags(), ...(options.serverNodeArgs ?? []), new URL('bin/paperbot.js', ROOT).pathname, 'start'], {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Paper } from '../src/core/paper.js';
 import { SqliteStore } from '../src/core/store/sqliteStore.js';
 import { measureHttpThroughput, type HttpResult } from './httpLoad.js';
+import { productionNodeFlags } from './nodeFlags.js';
 import { createProgress } from './progress.js';
 import type { ProbeResult } from './probe.js';
 import { QUERY_MIX } from './queryMix.js';
@@ -121,7 +122,7 @@ async function benchSize(size: number): Promise<SizeResult> {
 
 function runProbe(databaseUrl: string, engine: string, probeRounds: number): Promise<ProbeResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [new URL('dist/bench/probe.js', ROOT).pathname, '--engine', engine, '--mix', mixFile, '--rounds', String(probeRounds)], {
+    const child = spawn(process.execPath, [...productionNodeFlags(), new URL('dist/bench/probe.js', ROOT).pathname, '--engine', engine, '--mix', mixFile, '--rounds', String(probeRounds)], {
       env: { ...process.env, DATABASE_URL: databaseUrl, PAPERS_PATH: new URL('data/papers.json', ROOT).pathname },
       cwd: ROOT.pathname,
       stdio: ['ignore', 'pipe', 'pipe'],
