@@ -3,7 +3,7 @@
 // so they all answer from the same corpus in the same way.
 import { dirname, join } from 'node:path';
 import type { Config } from '../config.js';
-import { corpusVocabulary } from '../core/ask/corpusVocabulary.js';
+import { prepareCorpusVocabulary } from '../core/ask/corpusVocabulary.js';
 import type { Command, CommandContext, CommandOutcome, CommandUser } from '../core/commands/command.js';
 import { CommandRegistry } from '../core/commands/commandRegistry.js';
 import { runCommand } from '../core/commands/commandRunner.js';
@@ -11,7 +11,7 @@ import { PaperCatalog } from '../core/catalog.js';
 import { readCorpusFile } from '../core/ingest/corpusFile.js';
 import type { Logger } from '../core/logger.js';
 import type { CommandInvocation } from '../core/reply/neutralReply.js';
-import { titleKeysOf } from '../core/search/findPaper.js';
+import { prepareTitleKeys } from '../core/search/findPaper.js';
 import type { PaperIndex, TextEngineFactory } from '../core/search/paperIndex.js';
 import type { PaperStore } from '../core/store/paperStore.js';
 import { buildSavedIndexInWorker } from './backgroundIndexBuild.js';
@@ -23,8 +23,6 @@ export interface RuntimeOptions {
   resultLimit?: number;
   /** Default: BM25, with the index saved next to the store and restored on the next start (see savedIndex.ts). */
   createEngine?: TextEngineFactory;
-  /** Prepare in the background what first commands would build (see prepareIndexAhead): for a process that stays up. */
-  warmUpIndex?: boolean;
 }
 
 export interface InvocationSource {
@@ -54,7 +52,7 @@ export class PaperbotRuntime {
           loadSeed: async () => (await readCorpusFile(config.papersPath)).papers,
           createEngine: options.createEngine,
           savedIndexDirectory: indexDirectory,
-          warmUp: options.warmUpIndex === true ? prepareIndexAhead : undefined,
+          warmUp: prepareIndexAhead,
           buildSavedIndexElsewhere: indexDirectory === undefined ? undefined : () => buildSavedIndexInWorker({ databaseUrl: config.databaseUrl, directory: indexDirectory }),
         }),
         CommandRegistry.load(),
@@ -97,14 +95,13 @@ export class PaperbotRuntime {
 /**
  * What the first author filter, `/ask` and `/paper` would otherwise compute while someone waits:
  * every paper's authors (read lazily from a saved index), the names `/ask` recognises and the
- * folded titles `/paper` compares (100k papers: ~0.8, 0.3 and 0.4 s). The authors go a chunk at
- * a time; the other two are one step each, between which commands are answered.
+ * folded titles `/paper` compares (100k papers: ~0.8, 0.3 and 0.4 s), each a chunk of papers at
+ * a time so that commands arriving meanwhile wait a few milliseconds, not the whole pass.
  */
 async function prepareIndexAhead(index: PaperIndex): Promise<void> {
   await index.warmUp();
-  corpusVocabulary(index);
-  await new Promise((resolve) => setImmediate(resolve));
-  titleKeysOf(index);
+  await prepareCorpusVocabulary(index);
+  await prepareTitleKeys(index);
 }
 
 /** Where the prebuilt search index lives: beside the SQLite file, var/ for PostgreSQL, nowhere for an in-memory store. */

@@ -77,8 +77,7 @@ async function start(config: Config, logger: Logger, io: CliIo): Promise<number>
   const { anyPlatformConfigured, startPlatformServices } = await import('../app/platformServices.js');
   const workers = await import('../app/httpWorkers.js');
   const supervisesWorkers = anyPlatformConfigured(config) && workers.isHttpWorkersPrimary(config.httpWorkers);
-  // The HTTP_WORKERS primary only prepares the store and index; the processes that answer prepare ahead.
-  const runtime = await PaperbotRuntime.start(config, logger, { warmUpIndex: !supervisesWorkers });
+  const runtime = await PaperbotRuntime.start(config, logger);
   if (supervisesWorkers) {
     // The runtime above seeded the store and saved the index; the workers restore it.
     await runtime.close();
@@ -90,6 +89,7 @@ async function start(config: Config, logger: Logger, io: CliIo): Promise<number>
       await runtime.close();
       throw error;
     });
+    runtime.catalog.prepareAhead();
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
@@ -101,6 +101,7 @@ async function start(config: Config, logger: Logger, io: CliIo): Promise<number>
   }
   try {
     const { runTerminalChat } = await import('./terminalChat.js');
+    runtime.catalog.prepareAhead();
     await runTerminalChat(runtime, {
       input: io.stdin as NodeJS.ReadStream,
       output: io.stdout as NodeJS.WriteStream,

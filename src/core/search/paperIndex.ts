@@ -10,6 +10,7 @@ import type { ParsedQuery, SortOrder, TextAlternative, TextClause } from '../que
 import { buildAcronymDictionary, expansionsFor, type AcronymDictionary } from './acronyms.js';
 import { selectTextEngine } from './engineSelection.js';
 import { buildPhraseFilter, mayContainPhrase, phrasePairs } from './phraseFilter.js';
+import { forEachInSlices, SLICE_MS } from './inSlices.js';
 import { foldText } from './searchTokens.js';
 import { scoredPapers, type IndexedPaper, type ScoredPapers, type TextEngine, type TextEngineFactory } from './textEngine.js';
 
@@ -159,29 +160,19 @@ export class PaperIndex {
   /**
    * Reads ahead what the first author filter, `/authors` or `/ask` would otherwise read on demand:
    * every paper's authors (parsed lazily in a restored index: 0.6-0.9 s at 100k papers, in the
-   * first such command). A chunk of papers at a time, yielding between chunks so that commands
-   * arriving meanwhile are answered.
+   * first such command), in slices of `sliceMs` between which commands arriving meanwhile are answered.
    */
-  async warmUp(chunkSize = 2_000): Promise<void> {
-    for (let start = 0; start < this.papers.length; start += chunkSize) {
-      const end = Math.min(this.papers.length, start + chunkSize);
-      for (let ordinal = start; ordinal < end; ordinal += 1) void this.papers[ordinal]?.foldedAuthors;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    this.papersByAuthor();
+  async warmUp(sliceMs = SLICE_MS): Promise<void> {
+    const byName = new Map<string, number[]>();
+    await forEachInSlices(this.papers, (doc) => addAuthorNames(byName, doc), sliceMs);
+    this.authorIndex ??= byName;
   }
 
   /** Folded author name -> the papers listing it (shown authors and cluster people), built on the first author filter. */
   private papersByAuthor(): Map<string, number[]> {
     if (this.authorIndex === undefined) {
       const byName = new Map<string, number[]>();
-      for (const doc of this.papers) {
-        for (const name of doc.foldedAuthors) {
-          const ordinals = byName.get(name);
-          if (ordinals === undefined) byName.set(name, [doc.ordinal]);
-          else if (ordinals.at(-1) !== doc.ordinal) ordinals.push(doc.ordinal);
-        }
-      }
+      for (const doc of this.papers) addAuthorNames(byName, doc);
       this.authorIndex = byName;
     }
     return this.authorIndex;
@@ -292,6 +283,15 @@ export class PaperIndex {
       this.phraseSafety[ordinal] = known;
     }
     return known === PHRASE_SAFE;
+  }
+}
+
+/** Adds the paper's folded names to an author index (papers in ordinal order, each listed once per name). */
+function addAuthorNames(byName: Map<string, number[]>, doc: IndexedPaper): void {
+  for (const name of doc.foldedAuthors) {
+    const ordinals = byName.get(name);
+    if (ordinals === undefined) byName.set(name, [doc.ordinal]);
+    else if (ordinals.at(-1) !== doc.ordinal) ordinals.push(doc.ordinal);
   }
 }
 

@@ -74,7 +74,7 @@ describe('index snapshot', () => {
   it('reads every paper\'s authors ahead a chunk at a time, letting other work run, and answers the same', async () => {
     const restored = decodeSnapshot(encodeSnapshot(new PaperIndex(large)));
     const order: string[] = [];
-    const warming = restored.warmUp(100).then(() => order.push('warmed up'));
+    const warming = restored.warmUp(0).then(() => order.push('warmed up'));
     setImmediate(() => order.push('a command in between'));
     await warming;
     expect(order).toEqual(['a command in between', 'warmed up']);
@@ -219,14 +219,19 @@ describe('catalog with a saved index', () => {
     await store.close();
   });
 
-  it('hands each loaded index to the warm-up, after the start and after every reload', async () => {
+  it('hands each loaded index to the warm-up once asked to prepare ahead, then after every reload', async () => {
     const folder = join(temporary, 'warm-up');
     const store = await storeWith(join(folder, 'papers.sqlite'), large.slice(0, 30));
     const warmed: number[] = [];
     const catalog = await PaperCatalog.open(store, { logger: recordingLogger(), warmUp: async (index) => void warmed.push(index.size) });
     await store.upsertPapers(large.slice(30, 35));
     await catalog.refresh();
-    expect(warmed).toEqual([30, 35]);
+    expect(warmed).toEqual([]);
+    catalog.prepareAhead();
+    catalog.prepareAhead();
+    await store.upsertPapers(large.slice(35, 40));
+    await catalog.refresh();
+    expect(warmed).toEqual([35, 40]);
     await store.close();
   });
 
