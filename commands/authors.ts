@@ -4,6 +4,7 @@ import type { Command } from '../src/core/commands/command.js';
 import { stringOption } from '../src/core/commands/queryOptions.js';
 import { ErrorCode, UserError } from '../src/core/errors.js';
 import type { StoredPaper } from '../src/core/paper.js';
+import { orList } from '../src/core/commands/unknownAuthor.js';
 import { reply, type ReplyButton } from '../src/core/reply/neutralReply.js';
 import { authorProfile, countAuthors, findAuthor, suggestAuthors, type AuthorCount } from '../src/core/stats/authorStats.js';
 
@@ -95,10 +96,6 @@ function plural(count: number, noun: string): string {
 
 function shorten(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
-}
-
-function orList(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
 }
 
 function quoteIfSpaced(value: string): string {

@@ -6,6 +6,7 @@ import { formatQuery } from '../src/core/query/formatQuery.js';
 import { paperSummaryCard } from '../src/core/reply/paperCards.js';
 import { reply, type ReplyButton } from '../src/core/reply/neutralReply.js';
 import { QUERY_OPTIONS } from '../src/core/commands/sharedOptions.js';
+import { correctionButtons, unknownAuthorFilter } from '../src/core/commands/unknownAuthor.js';
 
 export const PAGE_SIZE = 5;
 
@@ -32,10 +33,13 @@ export default {
     const footer = `Interpreted as: ${interpreted === '' ? '(everything)' : interpreted} · sorted by ${result.sort} · page ${page} of ${pageCount}`;
 
     if (result.total === 0) {
+      const unknown = unknownAuthorFilter(index, query);
       return {
-        reply: reply(`No papers match ${interpreted === '' ? 'that' : `\`${interpreted}\``}.`, {
-          footer: 'Try fewer words, a wider year range, or /help papers for the query syntax.',
-        }),
+        reply: unknown === undefined
+          ? reply(`No papers match ${interpreted === '' ? 'that' : `\`${interpreted}\``}.`, {
+            footer: 'Try fewer words, a wider year range, or /help papers for the query syntax.',
+          })
+          : reply(unknown.message, { footer: unknown.hint, buttons: correctionButtons(unknown, 'papers') }),
         query: interpreted,
         total: 0,
         papers: [],

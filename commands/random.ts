@@ -2,6 +2,7 @@
 import type { Command } from '../src/core/commands/command.js';
 import { queryFromOptions } from '../src/core/commands/queryOptions.js';
 import { QUERY_OPTIONS } from '../src/core/commands/sharedOptions.js';
+import { unknownAuthorFilter } from '../src/core/commands/unknownAuthor.js';
 import { ErrorCode, UserError } from '../src/core/errors.js';
 import { formatQuery } from '../src/core/query/formatQuery.js';
 import { reply } from '../src/core/reply/neutralReply.js';
@@ -19,6 +20,8 @@ export default {
     const { hits, total } = index.search(query);
     const pick = hits[Math.min(hits.length - 1, Math.floor(context.random() * hits.length))];
     if (pick === undefined) {
+      const unknown = unknownAuthorFilter(index, query);
+      if (unknown !== undefined) throw new UserError(ErrorCode.NoMatches, unknown.message, { hint: unknown.hint });
       throw new UserError(ErrorCode.NoMatches, `No papers match \`${interpreted}\`, so there is nothing to pick from.`, {
         hint: 'Widen the query, or run /random with no query for any paper.',
       });

@@ -3,6 +3,7 @@
 import type { Command } from '../src/core/commands/command.js';
 import { queryFromOptions } from '../src/core/commands/queryOptions.js';
 import { QUERY_OPTIONS } from '../src/core/commands/sharedOptions.js';
+import { correctionButtons, unknownAuthorFilter } from '../src/core/commands/unknownAuthor.js';
 import { formatQuery } from '../src/core/query/formatQuery.js';
 import { reply } from '../src/core/reply/neutralReply.js';
 import { papersPerVenue, papersPerYear } from '../src/core/stats/paperCounts.js';
@@ -25,10 +26,13 @@ export default {
     const papers = hits.map((hit) => hit.paper);
     const footer = `Interpreted as: ${interpreted === '' ? '(everything)' : interpreted}`;
     if (total === 0) {
+      const unknown = unknownAuthorFilter(index, query);
       return {
-        reply: reply(`No papers match \`${interpreted}\`, so there is nothing to count.`, {
-          footer: 'Try fewer words or a wider year range; /help stats shows examples.',
-        }),
+        reply: unknown === undefined
+          ? reply(`No papers match \`${interpreted}\`, so there is nothing to count.`, {
+            footer: 'Try fewer words or a wider year range; /help stats shows examples.',
+          })
+          : reply(unknown.message, { footer: unknown.hint, buttons: correctionButtons(unknown, 'stats') }),
         query: interpreted,
         total: 0,
         papers: [],

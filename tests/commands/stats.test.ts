@@ -45,6 +45,14 @@ describe('/stats', () => {
     expect(outcome.reply.footer).toBe('Interpreted as: venue:NeurIPS year:>=2022');
   });
 
+  it('names a misspelled author instead of an empty chart, with the closest name as a button', async () => {
+    const outcome = await bot.ask('/stats author:"Shiji Sung"');
+    expect(outcome.total).toBe(0);
+    expect(outcome.reply.images).toEqual([]);
+    expect(outcome.reply.text).toBe('No author in this corpus matches "Shiji Sung". Did you mean Shiji Song?');
+    expect(outcome.reply.buttons[0]?.invocation).toEqual({ command: 'stats', options: { query: 'author:"Shiji Song"' } });
+  });
+
   it('takes the venue and year as separate options (Discord) the same way', async () => {
     const fromText = await bot.ask('/stats venue:NeurIPS year:2024');
     const fromOptions = await bot.runtime.run({ command: 'stats', options: { venue: 'NeurIPS', year: '2024' } }, { platform: 'discord', user: { id: 'u1' } });

@@ -168,6 +168,17 @@ export class PaperIndex {
     this.authorIndex ??= byName;
   }
 
+  /**
+   * Whether an `author:` filter value names anyone in the corpus (the same matching the filter
+   * uses: a whole name, or whole words of one). A query that finds nothing because of an author
+   * filter that names nobody is most likely a misspelled name, which deserves a "did you mean".
+   */
+  namesAnAuthor(author: string): boolean {
+    const matches = nameMatcher(foldText(author));
+    for (const name of this.papersByAuthor().keys()) if (matches(name)) return true;
+    return false;
+  }
+
   /** Folded author name -> the papers listing it (shown authors and cluster people), built on the first author filter. */
   private papersByAuthor(): Map<string, number[]> {
     if (this.authorIndex === undefined) {

@@ -2,7 +2,7 @@
 // (text command -> query language -> index -> /papers reply), as a user would type them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/errors.js';
-import { startTestRuntime, type TestRuntime } from '../../helpers/testRuntime.js';
+import { startTestRuntime, TERMINAL_SOURCE, type TestRuntime } from '../../helpers/testRuntime.js';
 
 let bot: TestRuntime;
 beforeAll(async () => {
@@ -123,6 +123,37 @@ describe('/papers on the bundled corpus', () => {
     expect(outcome.reply.text).toBe('No papers match `year:2016`.');
   });
 
+  it('says when an author filter names nobody, with the closest name as a button', async () => {
+    const outcome = await bot.ask('/papers author:"Shiji Sung" has:code');
+    expect(outcome.total).toBe(0);
+    expect(outcome.reply.errorCode).toBeUndefined();
+    expect(outcome.reply.text).toBe('No author in this corpus matches "Shiji Sung". Did you mean Shiji Song?');
+    expect(outcome.reply.footer).toBe('Try author:"Shiji Song" has:code');
+    const [button] = outcome.reply.buttons;
+    expect(button).toMatchObject({ label: 'Did you mean Shiji Song?', invocation: { command: 'papers', options: { query: 'author:"Shiji Song" has:code' } } });
+    const corrected = await bot.runtime.run(button?.invocation ?? { command: 'papers', options: {} }, TERMINAL_SOURCE);
+    expect(corrected.total).toBeGreaterThan(5);
+    expect(corrected.papers?.every((paper) => paper.authors.some((author) => author.name === 'Shiji Song') && paper.codeUrls.length > 0)).toBe(true);
+  });
+
+  it('says nothing about authors when the author exists and other filters exclude every paper', async () => {
+    const outcome = await bot.ask('/papers author:"Shiji Song" year:2016');
+    expect(outcome.reply.text).toBe('No papers match `author:"Shiji Song" year:2016`.');
+    expect(outcome.reply.buttons).toEqual([]);
+  });
+
+  it('suggests the name an author filter wrote in the other order', async () => {
+    const outcome = await bot.ask('/papers author:"Huang Gao"');
+    expect(outcome.reply.text).toBe('No author in this corpus matches "Huang Gao". Did you mean Gao Huang?');
+  });
+
+  it('names an unknown author without a suggestion when no name is close', async () => {
+    const outcome = await bot.ask('/papers author:Zzyzx');
+    expect(outcome.reply.text).toBe('No author in this corpus matches "Zzyzx".');
+    expect(outcome.reply.footer).toContain('/authors');
+    expect(outcome.reply.buttons).toEqual([]);
+  });
+
   it('answers bad queries with a coded error, the position and a hint', async () => {
     const badYear = await bot.ask('/papers year:20x4');
     expect(badYear.reply).toMatchObject({ ephemeral: true, errorCode: 'QUERY_INVALID', text: 'year must be a year like 2024 or a range like 2020..2023' });
@@ -169,6 +200,8 @@ describe('/paper, /random and /help', () => {
     expect(outcome.papers?.[0]?.venue).toBe('IJCAI');
     expect(outcome.reply.buttons[0]).toMatchObject({ label: 'Another', invocation: { command: 'random', options: { query: 'venue:IJCAI' } } });
     expect((await bot.ask('/random year:2016')).reply.errorCode).toBe('NO_MATCHES');
+    const misspelled = await bot.ask('/random author:"Gao Huan"');
+    expect(misspelled.reply).toMatchObject({ errorCode: 'NO_MATCHES', text: 'No author in this corpus matches "Gao Huan". Did you mean Gao Huang?', footer: 'Try author:"Gao Huang"' });
   });
 
   it('explains every command and the query syntax', async () => {
