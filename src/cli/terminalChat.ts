@@ -17,6 +17,9 @@ export interface TerminalChatOptions {
   historyFile?: string;
 }
 
+/** What leaves the chat: the slash forms, and the bare words people type first in any prompt (psql takes them too). */
+const LEAVE = new Set(['/quit', '/exit', 'quit', 'exit']);
+
 const SOURCE = { platform: 'terminal', user: { id: 'terminal', name: 'you', canManageChannel: true }, channelId: 'terminal' } as const;
 
 export async function runTerminalChat(runtime: PaperbotRuntime, options: TerminalChatOptions): Promise<void> {
@@ -29,7 +32,7 @@ export async function runTerminalChat(runtime: PaperbotRuntime, options: Termina
   let buttons: ReplyButton[] = [];
 
   if (interactive) {
-    write(`paperbot: ${runtime.catalog.index.size} papers. Type /help, a command like /papers year:2024, or just words to search. Ctrl+D quits.`);
+    write(`paperbot: ${runtime.catalog.index.size} papers. Type /help, a command like /papers year:2024, or just words to search. quit (or Ctrl+D) leaves.`);
     lines.setPrompt('paperbot> ');
     lines.prompt();
   }
@@ -39,7 +42,8 @@ export async function runTerminalChat(runtime: PaperbotRuntime, options: Termina
       if (interactive) lines.prompt();
       continue;
     }
-    if (line === '/quit' || line === '/exit') break;
+    // A search for the word alone is still `/papers exit`.
+    if (LEAVE.has(line.toLowerCase())) break;
     if (interactive && options.historyFile !== undefined) saveHistory(options.historyFile, line);
     let invocation: CommandInvocation | undefined;
     const pressed = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;

@@ -147,6 +147,15 @@ describe('npm start without tokens: the terminal chat', () => {
     expect(result.stderr).toBe('');
   });
 
+  it('leaves on a bare quit or exit, as people type in any prompt, and answers nothing after it', () => {
+    for (const word of ['quit', 'Exit', '/quit']) {
+      const result = paperbot(['start'], { input: `/papers year:2024\n${word}\n/papers year:2019\n` });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('7 papers match `year:2024`.');
+      expect(result.stdout).not.toContain('year:2019');
+    }
+  });
+
   it('presses a button when its number is typed', () => {
     const result = paperbot(['start'], { input: '/papers year:2024\n2\n' });
     expect(result.stdout).toContain('page 2 of 2');
