@@ -6,7 +6,7 @@ import { ErrorCode, UserError } from '../src/core/errors.js';
 import type { StoredPaper } from '../src/core/paper.js';
 import { orList } from '../src/core/commands/unknownAuthor.js';
 import { reply, type ReplyButton } from '../src/core/reply/neutralReply.js';
-import { authorProfile, countAuthors, findAuthor, suggestAuthors, type AuthorCount } from '../src/core/stats/authorStats.js';
+import { authorProfile, findAuthor, suggestAuthors, topAuthors, type AuthorCount } from '../src/core/stats/authorStats.js';
 
 /** How many authors the no-name list shows; chat replies stay short. */
 const TOP_AUTHORS = 10;
@@ -22,19 +22,18 @@ export default {
   options: [{ name: 'name', description: 'Author name or surname (typos are fine)', type: 'string', rest: true, autocomplete: 'author', maxLength: 100 }],
   examples: ['/authors', '/authors Gao Huang', '/authors wang', '/authors Shiji Sung'],
   async execute(context, options) {
-    const papers = context.catalog.index.papers.map((doc) => doc.paper);
+    const papers = context.catalog.index.records;
     const typed = stringOption(options.name);
 
     if (typed === undefined) {
-      const authors = countAuthors(papers);
-      const top = authors.slice(0, TOP_AUTHORS);
+      const { top, authors } = topAuthors(papers, TOP_AUTHORS);
       return {
-        reply: reply(`The most frequent authors among ${papers.length} papers (${authors.length} authors in all):`, {
+        reply: reply(`The most frequent authors among ${papers.length} papers (${authors} authors in all):`, {
           cards: [{ title: 'Most frequent authors', body: top.map((author, position) => `${position + 1}. ${author.name} — ${plural(author.papers, 'paper')}`).join('\n') }],
           buttons: top.slice(0, 3).map((author): ReplyButton => ({ label: author.name, invocation: { command: 'authors', options: { name: author.name } } })),
           footer: 'Run /authors <name> for one author: papers, years, venues and co-authors.',
         }),
-        total: authors.length,
+        total: authors,
       };
     }
 

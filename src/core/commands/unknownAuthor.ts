@@ -21,7 +21,7 @@ export interface UnknownAuthor {
 export function unknownAuthorFilter(index: PaperIndex, query: ParsedQuery): UnknownAuthor | undefined {
   const typed = query.filters.authors.find((author) => !index.namesAnAuthor(author));
   if (typed === undefined) return undefined;
-  const papers = index.papers.map((doc) => doc.paper);
+  const papers = index.records;
   // The names /authors would take this one for (a typo, swapped or initialled names), best first;
   // failing that, names merely close to it.
   const meant = findAuthor(papers, typed);

@@ -95,6 +95,11 @@ export class PaperIndex {
     return this.acronymDictionary;
   }
 
+  /** Every paper record in ordinal order: the same array on every call, so per-corpus caches (authorStats) can key on it. */
+  get records(): readonly StoredPaper[] {
+    return (this.paperList ??= this.papers.map((doc) => doc.paper));
+  }
+
   get size(): number {
     return this.papers.length;
   }
@@ -148,7 +153,7 @@ export class PaperIndex {
     const ranked = end < order.length / 8 ? smallestInOrder(order, end, compare) : Uint32Array.from(order).sort(compare);
     // Papers are read from a plain array of them rather than through each IndexedPaper: ranking
     // all 99k hits of a broad query touched 99k scattered objects just to reach their papers.
-    const papers = (this.paperList ??= this.papers.map((doc) => doc.paper));
+    const papers = this.records;
     const hits: SearchHit[] = new Array<SearchHit>(Math.max(0, end - offset));
     for (let i = offset; i < end; i += 1) {
       const ordinal = ranked[i]!;

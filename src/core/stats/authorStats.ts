@@ -1,9 +1,10 @@
 // Who wrote what: author counts over a set of papers, one author's profile (papers, years,
-// venues, co-authors), and fuzzy author look-up. Pure functions over papers, shared by /authors
-// and /ask. An author's identity is the folded name (foldName), so "Gao Huang 0001", "gao huang"
+// venues, co-authors), and fuzzy author look-up. Functions over papers, shared by /authors and
+// the "did you mean" of author filters; a corpus's author table is kept per paper list. An author's identity is the folded name (foldName), so "Gao Huang 0001", "gao huang"
 // and "Gáo Huang" are one person, and cluster authors count even when the shown list is cut.
 import { allAuthorNames, foldName, type Paper } from '../paper.js';
 import { editDistance } from '../query/editDistance.js';
+import { forEachInSlices } from '../search/inSlices.js';
 
 export interface AuthorCount {
   /** The folded name: the author's identity. */
@@ -60,25 +61,32 @@ function authorsOf(paper: Paper): Map<string, string> {
 
 /** Counts papers per author; most papers first, then alphabetically. */
 export function countAuthors(papers: readonly Paper[]): AuthorCount[] {
-  const counts = new Map<string, { papers: number; spellings: Map<string, number> }>();
-  for (const paper of papers) {
-    for (const [key, name] of authorsOf(paper)) {
-      const entry = counts.get(key) ?? { papers: 0, spellings: new Map<string, number>() };
-      entry.papers += 1;
-      entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
-      counts.set(key, entry);
-    }
+  const tally = new AuthorTally();
+  papers.forEach((paper, position) => tally.add(paper, position));
+  return tally.finish().authors.sort(byCountThenName);
+}
+
+/** The `count` most frequent authors of a corpus (most papers first, then alphabetically) and how many authors it has. */
+export function topAuthors(papers: readonly Paper[], count: number): { top: AuthorCount[]; authors: number } {
+  const { authors } = authorTable(papers);
+  // One pass keeping the best `count` in order: sorting ~100k authors by name took most of a call.
+  const top: AuthorCount[] = [];
+  for (const author of authors) {
+    let at = top.length;
+    while (at > 0 && byCountThenName(author, top[at - 1] as AuthorCount) < 0) at -= 1;
+    if (at >= count) continue;
+    top.splice(at, 0, author);
+    if (top.length > count) top.pop();
   }
-  return [...counts]
-    .map(([key, entry]) => ({ key, name: commonestSpelling(entry.spellings), papers: entry.papers }))
-    .sort(byCountThenName);
+  return { top, authors: authors.length };
 }
 
 /** The author's papers, years, venues and co-authors; undefined when they wrote none of these papers. */
 export function authorProfile<P extends Paper>(papers: readonly P[], name: string): AuthorProfile<P> | undefined {
   const key = authorKey(name);
-  const own = papers.filter((paper) => authorsOf(paper).has(key));
-  const author = countAuthors(own).find((candidate) => candidate.key === key);
+  const own = (authorTable(papers).positionsByKey.get(key) ?? []).map((position) => papers[position] as P);
+  const authors = countAuthors(own);
+  const author = authors.find((candidate) => candidate.key === key);
   if (author === undefined) return undefined;
 
   const sorted = [...own].sort((a, b) => b.year - a.year || a.title.localeCompare(b.title));
@@ -96,8 +104,68 @@ export function authorProfile<P extends Paper>(papers: readonly P[], name: strin
     lastYear: yearCounts.at(-1)?.year ?? 0,
     years: yearCounts,
     venues: [...venues].map(([venue, count]) => ({ venue, papers: count })).sort((a, b) => b.papers - a.papers || a.venue.localeCompare(b.venue)),
-    coauthors: countAuthors(own).filter((candidate) => candidate.key !== key),
+    coauthors: authors.filter((candidate) => candidate.key !== key),
   };
+}
+
+/**
+ * Every author of a list of papers and where each appears. Folding every name of a corpus is
+ * the cost of /authors (100k papers: 0.65 s a call), so the table is kept per list: pass the same
+ * array each time (PaperIndex.records) and it is built once, or ahead with prepareAuthorTable.
+ */
+interface AuthorTable {
+  /** In no particular order. */
+  authors: AuthorCount[];
+  /** Author key -> positions in the list of the papers naming them, in list order. */
+  positionsByKey: Map<string, number[]>;
+}
+
+const tables = new WeakMap<readonly Paper[], AuthorTable>();
+
+function authorTable(papers: readonly Paper[]): AuthorTable {
+  let table = tables.get(papers);
+  if (table === undefined) {
+    const tally = new AuthorTally();
+    papers.forEach((paper, position) => tally.add(paper, position));
+    table = tally.finish();
+    tables.set(papers, table);
+  }
+  return table;
+}
+
+/** Builds the author table of a corpus in slices, between which commands are answered (a bot does this after loading). */
+export async function prepareAuthorTable(papers: readonly Paper[]): Promise<void> {
+  if (tables.has(papers)) return;
+  const tally = new AuthorTally();
+  let position = 0;
+  await forEachInSlices(papers, (paper) => tally.add(paper, position++));
+  if (!tables.has(papers)) tables.set(papers, tally.finish());
+}
+
+class AuthorTally {
+  private readonly byKey = new Map<string, { positions: number[]; spellings: Map<string, number> }>();
+
+  add(paper: Paper, position: number): void {
+    for (const [key, name] of authorsOf(paper)) {
+      let entry = this.byKey.get(key);
+      if (entry === undefined) {
+        entry = { positions: [], spellings: new Map<string, number>() };
+        this.byKey.set(key, entry);
+      }
+      entry.positions.push(position);
+      entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
+    }
+  }
+
+  finish(): AuthorTable {
+    const authors: AuthorCount[] = [];
+    const positionsByKey = new Map<string, number[]>();
+    for (const [key, entry] of this.byKey) {
+      authors.push({ key, name: commonestSpelling(entry.spellings), papers: entry.positions.length });
+      positionsByKey.set(key, entry.positions);
+    }
+    return { authors, positionsByKey };
+  }
 }
 
 /**
@@ -108,8 +176,8 @@ export function authorProfile<P extends Paper>(papers: readonly P[], name: strin
 export function findAuthor(papers: readonly Paper[], text: string): AuthorMatch | undefined {
   const wanted = authorKey(text);
   if (wanted === '') return undefined;
-  const scored = countAuthors(papers)
-    .map((author) => ({ author, score: nameScore(author.key, wanted) }))
+  const scored = authorTable(papers)
+    .authors.map((author) => ({ author, score: nameScore(author.key, wanted) }))
     .filter((entry) => entry.score > 0)
     .sort((a, b) => b.score - a.score || byCountThenName(a.author, b.author));
   const best = scored[0];
@@ -124,8 +192,8 @@ export function suggestAuthors(papers: readonly Paper[], text: string, limit = 3
   const wanted = authorKey(text);
   if (wanted === '') return [];
   const wantedWords = wanted.split(' ');
-  return countAuthors(papers)
-    .map((author) => {
+  return authorTable(papers)
+    .authors.map((author) => {
       const whole = editDistance(wanted, author.key, Math.ceil(wanted.length / 2)) / Math.max(1, wanted.length);
       const words = author.key.split(' ');
       const perWord = Math.min(

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCorpusFile } from '../../../src/core/ingest/corpusFile.js';
 import type { Paper } from '../../../src/core/paper.js';
-import { authorKey, authorProfile, countAuthors, findAuthor, suggestAuthors } from '../../../src/core/stats/authorStats.js';
+import { authorKey, authorProfile, countAuthors, findAuthor, prepareAuthorTable, suggestAuthors, topAuthors } from '../../../src/core/stats/authorStats.js';
 
 let corpus: Paper[];
 beforeAll(async () => {
@@ -55,6 +55,39 @@ describe('countAuthors', () => {
       { key: 'jose nunez', name: 'José Núñez', papers: 2 },
     ]);
     expect(authorKey('Gao Huang 0001')).toBe('gao huang');
+  });
+});
+
+describe('topAuthors', () => {
+  it('gives the head of the full ranking and the number of authors, for any count', () => {
+    const ranking = countAuthors(corpus);
+    for (const count of [0, 1, 3, 10, ranking.length, ranking.length + 5]) {
+      expect(topAuthors(corpus, count)).toEqual({ top: ranking.slice(0, count), authors: ranking.length });
+    }
+  });
+
+  it('breaks ties by name, as the full ranking does', () => {
+    const papers = [paper('a', ['Zoe Li', 'Ann Li']), paper('b', ['Bob Li'])];
+    expect(topAuthors(papers, 2).top.map((author) => author.name)).toEqual(['Ann Li', 'Bob Li']);
+  });
+});
+
+describe('the author table kept per paper list', () => {
+  it('answers the same when prepared ahead in slices as when built on first use', async () => {
+    const prepared = [...corpus];
+    await prepareAuthorTable(prepared);
+    const fresh = [...corpus];
+    expect(topAuthors(prepared, 5)).toEqual(topAuthors(fresh, 5));
+    expect(authorProfile(prepared, 'Gao Huang')).toEqual(authorProfile(fresh, 'Gao Huang'));
+    expect(findAuthor(prepared, 'huang')).toEqual(findAuthor(fresh, 'huang'));
+  });
+
+  it('never answers for one list from another list\'s table', () => {
+    const gaoHuang = corpus.filter((entry) => entry.authors.some((author) => author.name === 'Gao Huang'));
+    const others = corpus.filter((entry) => !gaoHuang.includes(entry));
+    expect(authorProfile(corpus, 'Gao Huang')?.papers).toHaveLength(17);
+    expect(authorProfile(others, 'Gao Huang')).toBeUndefined();
+    expect(findAuthor(others, 'Gao Huang')?.author.name).not.toBe('Gao Huang');
   });
 });
 
