@@ -31,6 +31,25 @@ describe('editDistance', () => {
     expect(editDistance('same', 'sane', 0)).toBe(1);
   });
 
+  it('agrees with the textbook table over code points, for any bound', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'é', '😀', ' '), maxLength: 20 });
+    const bound = fc.oneof(fc.integer({ min: 0, max: 8 }), fc.constant(Number.POSITIVE_INFINITY));
+    fc.assert(
+      fc.property(text, text, bound, (a, b, maxDistance) => {
+        const exact = textbookDistance(Array.from(a), Array.from(b));
+        expect(editDistance(a, b, maxDistance)).toBe(Math.min(exact, maxDistance + 1));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the same answers whatever was compared before (its buffers are reused)', () => {
+    const long = 'x'.repeat(300);
+    expect(editDistance(long, `${long}y`, 2)).toBe(1);
+    expect(editDistance('ab', 'ba', 2)).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+
   it('agrees with the exact distance within the bound, and is a metric-like measure', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '😀'), maxLength: 8 });
     fc.assert(
@@ -46,3 +65,17 @@ describe('editDistance', () => {
     );
   });
 });
+
+/** Optimal string alignment distance, the full table with no bound or band: the reference. */
+function textbookDistance(s: string[], t: string[]): number {
+  const table = Array.from({ length: s.length + 1 }, (_, i) => Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let value = Math.min(table[i - 1]![j]! + 1, table[i]![j - 1]! + 1, table[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) value = Math.min(value, table[i - 2]![j - 2]! + 1);
+      table[i]![j] = value;
+    }
+  }
+  return table[s.length]![t.length]!;
+}
