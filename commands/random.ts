@@ -17,7 +17,8 @@ export default {
     const { index } = context.catalog;
     const query = queryFromOptions(options, index);
     const interpreted = formatQuery(query);
-    const { hits, total } = index.search(query);
+    // Any match will do, so the matches are not ranked (the pick is as random either way).
+    const { hits, total } = index.search(query, { ranked: false });
     const pick = hits[Math.min(hits.length - 1, Math.floor(context.random() * hits.length))];
     if (pick === undefined) {
       const unknown = unknownAuthorFilter(index, query);

@@ -6,7 +6,7 @@ import { QUERY_OPTIONS } from '../src/core/commands/sharedOptions.js';
 import { correctionButtons, unknownAuthorFilter } from '../src/core/commands/unknownAuthor.js';
 import { formatQuery } from '../src/core/query/formatQuery.js';
 import { reply } from '../src/core/reply/neutralReply.js';
-import { papersPerVenue, papersPerYear } from '../src/core/stats/paperCounts.js';
+import { topVenues, venueCounts, yearCounts } from '../src/core/stats/paperCounts.js';
 
 /** Venues the chart shows before summing the rest into "Other"; rows stay readable. */
 const CHART_VENUES = 8;
@@ -22,8 +22,8 @@ export default {
     const { index } = context.catalog;
     const query = queryFromOptions(options, index);
     const interpreted = formatQuery(query);
-    const { hits, total } = index.search(query);
-    const papers = hits.map((hit) => hit.paper);
+    // Counted from the index's columns: every match, no order, no paper record read.
+    const { total, perYear, perVenue } = index.countMatches(query);
     const footer = `Interpreted as: ${interpreted === '' ? '(everything)' : interpreted}`;
     if (total === 0) {
       const unknown = unknownAuthorFilter(index, query);
@@ -39,8 +39,8 @@ export default {
       };
     }
 
-    const years = papersPerYear(papers);
-    const venues = papersPerVenue(papers);
+    const years = yearCounts(perYear);
+    const venues = venueCounts(perVenue);
     const busiest = [...years].sort((a, b) => b.papers - a.papers || b.year - a.year)[0];
     const topVenue = venues[0];
     const first = years[0]?.year;
@@ -56,7 +56,7 @@ export default {
       title: interpreted === '' ? `All ${total} papers` : `${total} ${total === 1 ? 'paper' : 'papers'} matching ${interpreted}`,
       subtitle: `${span} · ${venues.length} ${venues.length === 1 ? 'venue' : 'venues'}`,
       years,
-      venues: papersPerVenue(papers, CHART_VENUES),
+      venues: topVenues(venues, CHART_VENUES),
     });
 
     return {
@@ -67,7 +67,7 @@ export default {
             title: 'Papers per year and venue',
             fields: [
               { name: 'Per year', value: years.map((entry) => `${entry.year}: ${entry.papers}`).join('\n'), inline: true },
-              { name: 'Per venue', value: papersPerVenue(papers, TABLE_VENUES).map((entry) => `${entry.venue}: ${entry.papers}`).join('\n'), inline: true },
+              { name: 'Per venue', value: topVenues(venues, TABLE_VENUES).map((entry) => `${entry.venue}: ${entry.papers}`).join('\n'), inline: true },
             ],
           },
         ],
@@ -75,7 +75,7 @@ export default {
       }),
       query: interpreted,
       total,
-      papers: papers.slice(0, context.resultLimit),
+      papers: index.search(query, { limit: context.resultLimit }).hits.map((hit) => hit.paper),
     };
   },
 } satisfies Command;

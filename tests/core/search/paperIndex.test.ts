@@ -36,6 +36,32 @@ describe('PaperIndex.search with a limit', () => {
   });
 });
 
+describe('PaperIndex counts and unranked hits', () => {
+  it('counts per year and venue from its columns exactly as counting the ranked hits would', async () => {
+    const index = await syntheticIndex(2_000);
+    const tally = <K>(keys: K[]): Map<K, number> => keys.reduce((counts, key) => counts.set(key, (counts.get(key) ?? 0) + 1), new Map<K, number>());
+    for (const text of ['learning', 'year:2021..2023', '', 'learning -attention', 'venue:NeurIPS has:code', 'zzzz']) {
+      const query = parseQuery(text);
+      const papers = index.search(query).hits.map((hit) => hit.paper);
+      const counted = index.countMatches(query);
+      expect(counted.total, text).toBe(papers.length);
+      expect(counted.perYear, text).toEqual(tally(papers.map((paper) => paper.year)));
+      expect(counted.perVenue, text).toEqual(tally(papers.map((paper) => paper.venue)));
+    }
+  });
+
+  it('returns the same hits unranked, only in another order', async () => {
+    const index = await syntheticIndex(2_000);
+    for (const text of ['learning', 'year:2021..2023 sort:oldest']) {
+      const query = parseQuery(text);
+      const ranked = index.search(query).hits.map((hit) => hit.paper.id);
+      const unranked = index.search(query, { ranked: false }).hits.map((hit) => hit.paper.id);
+      expect(unranked).not.toEqual(ranked);
+      expect([...unranked].sort()).toEqual([...ranked].sort());
+    }
+  });
+});
+
 describe('PaperIndex phrases', () => {
   it('reads curly quotes, dashes and accents the way folded text does', async () => {
     const [template] = (await readCorpusFile('data/papers.json')).papers;
