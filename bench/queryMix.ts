@@ -31,6 +31,12 @@ export const QUERY_MIX: readonly MixEntry[] = [
   { category: 'other commands', line: '/paper GridMix' },
   { category: 'other commands', line: '/random venue:ICLR' },
   { category: 'other commands', line: '/help papers' },
+  { category: 'other commands', line: '/authors' },
+  { category: 'other commands', line: '/authors Gao Huang' },
+  // Outside the mix (its categories are searches and /ask); measured so the chart's cost
+  // is in plain sight: a 1600x800 PNG drawn by resvg on the thread pool, whatever the corpus size.
+  { category: '/stats (chart)', line: '/stats' },
+  { category: '/stats (chart)', line: '/stats venue:NeurIPS since:2022' },
 ];
 
 /** Nearest-rank percentile of a list of timings (ms); NaN for an empty list. */
