@@ -182,6 +182,7 @@ async function ingest(args: string[], config: Config, logger: Logger, io: CliIo)
   const started = Date.now();
   const showProgress = (io.stderr as { isTTY?: boolean }).isTTY === true;
   const onProgress = (step: string): void => void io.stderr.write(`\r\u001b[2K[${((Date.now() - started) / 1000).toFixed(1)}s] ${step}…`);
+  let changed = false;
   try {
     const report = await ingestIntoStore(store, positionals, {
       sourcesDir: join(config.dataDir, 'sources'),
@@ -193,8 +194,33 @@ async function ingest(args: string[], config: Config, logger: Logger, io: CliIo)
     print(`Ingested ${report.parsed} papers: ${report.added.length} new, ${report.updated.length} updated, ${report.unchanged} unchanged.`);
     if (report.copiedSources.length > 0) print(`Kept the raw pages in ${join(config.dataDir, 'sources')}.`);
     logger.debug('ingest done', { added: report.added.length });
-    return EXIT_OK;
+    changed = report.added.length + report.updated.length > 0;
   } finally {
     await store.close();
+  }
+  if (changed) await indexAfterIngest(config, io, showProgress ? onProgress : undefined);
+  return EXIT_OK;
+}
+
+/**
+ * Builds and saves the search index for the new papers, so the next start restores it instead of
+ * building it before it can answer (100k papers: ~25 s, against 0.6 s). A bot already running
+ * builds it too, in the background; the build lock lets only one of them do the work. A failure
+ * here loses nothing: the papers are stored and the next start builds the index itself.
+ */
+async function indexAfterIngest(config: Config, io: CliIo, onProgress: ((step: string) => void) | undefined): Promise<void> {
+  const [{ searchIndexDirectory }, { buildSavedIndexInWorker }] = await Promise.all([import('../app/runtime.js'), import('../app/backgroundIndexBuild.js')]);
+  const directory = searchIndexDirectory(config.databaseUrl);
+  if (directory === undefined) return;
+  const ticker = onProgress === undefined ? undefined : setInterval(() => onProgress('indexing the papers for search'), 200);
+  onProgress?.('indexing the papers for search');
+  try {
+    const saved = await buildSavedIndexInWorker({ databaseUrl: config.databaseUrl, directory });
+    if (!saved) io.stderr.write('warning: the search index was not saved; the next start builds it.\n');
+  } catch (error) {
+    io.stderr.write(`warning: indexing failed (${describeError(error).message}); the papers are stored and the next start builds the index.\n`);
+  } finally {
+    if (ticker !== undefined) clearInterval(ticker);
+    if (onProgress !== undefined) io.stderr.write('\r\u001b[2K');
   }
 }

@@ -2,7 +2,7 @@
 // its stdout/stderr and exit codes, `ask --json` (the stable scripting interface), `ingest`,
 // and the terminal chat fed from a pipe. `npm test` builds dist/ before running the tests.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -110,6 +110,20 @@ describe('paperbot ingest', () => {
     const json = askJson('/papers "linear attention" year:2026');
     expect(json.total).toBe(1);
     expect((askJson('/papers author:"Gao Huang"') as { total: number }).total).toBe(28);
+  });
+
+  it('leaves the search index saved, so the next start restores it instead of building it', () => {
+    const page = readFileSync(SEED_PAGE, 'utf8');
+    const file = join(directory, 'one-more.txt');
+    writeFileSync(file, `${page.trimEnd()}\n\nICML Conference 2026 Conference Paper\n\nAn Index Saved By Ingest\n\n  • Ada Lovelace\n\nAbstract.\n`);
+    expect(paperbot(['ingest', file]).status).toBe(0);
+    const indexDirectory = join(directory, 'search-index');
+    const saved = readdirSync(indexDirectory).filter((name) => name.startsWith('index-'));
+    expect(saved).toHaveLength(1);
+    const savedAt = statSync(join(indexDirectory, saved[0] ?? '')).mtimeMs;
+    expect(askJson('/papers "index saved by ingest"').total).toBe(1);
+    expect(readdirSync(indexDirectory).filter((name) => name.startsWith('index-'))).toEqual(saved);
+    expect(statSync(join(indexDirectory, saved[0] ?? '')).mtimeMs).toBe(savedAt);
   });
 
   it('writes nothing when a page is broken and names the file and line', () => {
