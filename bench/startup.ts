@@ -12,8 +12,9 @@ import { productionNodeFlags } from './nodeFlags.js';
 import { percentile } from './queryMix.js';
 
 const ROOT = new URL('../../', import.meta.url);
-/** node's arguments up to and including the script, as the bin's shebang runs it. */
-const PAPERBOT = [...productionNodeFlags(), new URL('bin/paperbot.js', ROOT).pathname];
+const BIN = new URL('bin/paperbot.js', ROOT).pathname;
+/** A long-running bot or chat as `npm start` runs it; `paperbot ask` runs as npx does, with no flags. */
+const NPM_START = [...productionNodeFlags(), BIN];
 
 export interface StartupResult {
   engine: string;
@@ -54,7 +55,7 @@ export async function measureStartup(options: StartupOptions): Promise<StartupRe
 function timeAsk(env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...PAPERBOT, 'ask', '--json', '/papers year:2024'], { env, cwd: ROOT.pathname, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'ask', '--json', '/papers year:2024'], { env, cwd: ROOT.pathname, stdio: ['ignore', 'ignore', 'pipe'] });
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.on('error', reject);
@@ -65,7 +66,7 @@ function timeAsk(env: NodeJS.ProcessEnv): Promise<number> {
 function timeTerminal(env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...PAPERBOT, 'start'], { env, cwd: ROOT.pathname, stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [...NPM_START, 'start'], { env, cwd: ROOT.pathname, stdio: ['pipe', 'pipe', 'ignore'] });
     let answered: number | undefined;
     child.stdout.once('data', () => {
       answered = performance.now() - started;
@@ -81,7 +82,7 @@ async function timeServer(env: NodeJS.ProcessEnv): Promise<number> {
   const port = await freePort();
   const started = performance.now();
   // A public key alone starts the HTTP interactions endpoint without a gateway connection.
-  const child = spawn(process.execPath, [...PAPERBOT, 'start'], {
+  const child = spawn(process.execPath, [...NPM_START, 'start'], {
     env: { ...env, PORT: String(port), DISCORD_PUBLIC_KEY: randomBytes(32).toString('hex'), DISCORD_APPLICATION_ID: '100000000000000001' },
     cwd: ROOT.pathname,
     stdio: ['ignore', 'ignore', 'ignore'],

@@ -1,9 +1,7 @@
-#!/usr/bin/env -S node --v8-pool-size=0
+#!/usr/bin/env node
 // Entry point for `npx paperbot` and `npm start`: runs the compiled CLI from dist/.
-// --v8-pool-size=0 sizes V8's background threads (JIT compiler, GC helpers) to the machine's cores
-// instead of node's fixed 4: on a 2-core host, 4 of them busy at once took the main thread's core
-// for whole 4 ms scheduler ticks, and a command that takes 0.1 ms took 4-8 ms (docs/benchmarks.md).
-// `npm start` passes the same flag; keep the two alike (tests/cli/nodeFlags.test.ts).
+// A plain `env node` shebang: `env -S node --flag` would pass node flags here too, but BusyBox's
+// env (Alpine images) has no -S. Long-running bots get their node flags from `npm start`.
 // `npm install` builds dist/ (the `prepare` script); run `npm run build` after editing src/.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
