@@ -5,7 +5,7 @@
 // Even the bundled 27 papers take 20-50 ms to index in a fresh `paperbot ask` process (cold JIT,
 // stemmer) against a few ms to load; 100k papers take 16-21 s against 0.4 s (docs/benchmarks.md).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Logger } from '../logger.js';
 import type { CorpusStamp } from '../store/paperStore.js';
@@ -35,13 +35,35 @@ export function savedIndexFile(directory: string, stamp: CorpusStamp): string {
 export function loadSavedIndex(options: SavedIndexOptions, stamp: CorpusStamp): PaperIndex | undefined {
   const file = savedIndexFile(options.directory, stamp);
   try {
-    const index = decodeSnapshot(readFileSync(file));
+    const index = decodeSnapshot(readWholeFile(file));
     if (index.size === stamp.paperCount) return index;
     options.logger?.warn('ignoring a saved search index of the wrong size', { file, papers: index.size, expected: stamp.paperCount });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') options.logger?.warn('ignoring an unreadable search index file', { file, error });
   }
   return undefined;
+}
+
+/**
+ * The whole file in one buffer. readFileSync reads in one call, which refuses 2 GiB and more: the
+ * saved index of a corpus of ~600k papers. Read in pieces, a file fits up to the largest Buffer
+ * (4 GiB on 64-bit node).
+ */
+export function readWholeFile(file: string, pieceBytes = 2 ** 30): Buffer {
+  const descriptor = openSync(file, 'r');
+  try {
+    const size = fstatSync(descriptor).size;
+    // Not from the shared pool: the snapshot's typed arrays view this buffer and want it aligned.
+    const bytes = Buffer.allocUnsafeSlow(size);
+    for (let offset = 0; offset < size; ) {
+      const read = readSync(descriptor, bytes, offset, Math.min(pieceBytes, size - offset), offset);
+      if (read === 0) throw new Error(`${file} ended after ${offset} of its ${size} bytes`);
+      offset += read;
+    }
+    return bytes;
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 /**

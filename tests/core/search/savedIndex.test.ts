@@ -1,5 +1,6 @@
 // The saved index: a whole PaperIndex written to a file after it is built and restored by the
 // next process that finds the store in the same state, without reading the papers again.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { resolveQuery } from '../../../src/core/query/resolveQuery.js';
 import { decodeSnapshot, encodeSnapshot } from '../../../src/core/search/indexSnapshot.js';
 import { LunrTextEngine } from '../../../src/core/search/lunrTextEngine.js';
 import { PaperIndex } from '../../../src/core/search/paperIndex.js';
-import { loadSavedIndex, saveIndex, savedIndexFile } from '../../../src/core/search/savedIndex.js';
+import { loadSavedIndex, readWholeFile, saveIndex, savedIndexFile } from '../../../src/core/search/savedIndex.js';
 import type { CorpusStamp } from '../../../src/core/store/paperStore.js';
 import { SqliteStore } from '../../../src/core/store/sqliteStore.js';
 
@@ -71,7 +72,7 @@ describe('index snapshot', () => {
     expect(searcher(restored)(words)).toContain(large[123]!.id);
   });
 
-  it('reads every paper\'s authors ahead a chunk at a time, letting other work run, and answers the same', async () => {
+  it('reads every paper\'s authors ahead a slice at a time, letting other work run, and answers the same', async () => {
     const restored = decodeSnapshot(encodeSnapshot(new PaperIndex(large)));
     const order: string[] = [];
     const warming = restored.warmUp(0).then(() => order.push('warmed up'));
@@ -120,6 +121,19 @@ describe('saved index files', () => {
     expect(loadSavedIndex({ directory, logger }, { ...stamp, revision: 4 })).toBeUndefined();
     expect(loadSavedIndex({ directory, logger }, { ...stamp, storeId: 'b'.repeat(32) })).toBeUndefined();
     expect(logger.warnings).toEqual([]);
+  });
+
+  it('reads a file in pieces into one aligned buffer (files of 2 GiB and more cannot be read in one call)', () => {
+    const file = join(temporary, 'files', 'pieces.bin');
+    const bytes = randomBytes(10_001);
+    writeFileSync(file, bytes);
+    for (const piece of [1, 7, 4_096, 2 ** 30]) {
+      const read = readWholeFile(file, piece);
+      expect(read.equals(bytes), `pieces of ${piece}`).toBe(true);
+      expect(read.byteOffset % 4).toBe(0);
+    }
+    writeFileSync(file, '');
+    expect(readWholeFile(file).byteLength).toBe(0);
   });
 
   it('skips a damaged file with a warning, and a new save removes older files of either format', () => {
