@@ -1,6 +1,7 @@
 // Several processes of one bot rebuilding the same index: one builds, the others wait for its file.
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildOnceWithLock } from '../../src/app/indexBuildLock.js';
@@ -55,6 +56,27 @@ describe('buildOnceWithLock', () => {
     expect(await buildOnceWithLock(file, build, { pollMs: 5 })).toBe(true);
     expect(build).toHaveBeenCalledTimes(1);
     expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('takes over at once a lock whose process is gone (a killed ingest), and waits for a live one', async () => {
+    const file = join(directory, 'f.bin');
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(`${file}.lock`, `${hostname()} ${gone}\n`);
+    const build = vi.fn(async () => {
+      expect(readFileSync(`${file}.lock`, 'utf8')).toBe(`${hostname()} ${process.pid}\n`);
+      writeFileSync(file, 'index');
+      return true;
+    });
+    expect(await buildOnceWithLock(file, build, { pollMs: 5 })).toBe(true);
+    expect(build).toHaveBeenCalledTimes(1);
+
+    const other = join(directory, 'g.bin');
+    writeFileSync(`${other}.lock`, `${hostname()} ${process.pid}\n`);
+    const notBuilt = vi.fn(async () => true);
+    const waiting = buildOnceWithLock(other, notBuilt, { pollMs: 5 });
+    setTimeout(() => writeFileSync(other, 'index'), 50);
+    expect(await waiting).toBe(true);
+    expect(notBuilt).not.toHaveBeenCalled();
   });
 
   it('releases the lock when the build fails', async () => {
