@@ -170,9 +170,10 @@ export class PaperIndex {
   }
 
   /**
-   * How many papers match the query, per year and per venue (the venue as its first paper spells
-   * it), read from the typed columns: no paper record is read and nothing is ranked. /stats at
-   * 100k papers read every match's year and venue from its record, ~30 ms.
+   * How many papers match the query, per year and per venue, read from the typed columns: no
+   * paper record is read and nothing is ranked (/stats at 100k read every match's year and venue
+   * from its record, ~30 ms). Venues that fold alike ("NeurIPS", "neurips") are one venue, as for
+   * `venue:`, shown in the spelling most of the corpus's papers use.
    */
   countMatches(query: ParsedQuery): { total: number; perYear: Map<number, number>; perVenue: Map<string, number> } {
     const { order } = this.match(query);
@@ -192,18 +193,21 @@ export class PaperIndex {
     return { total: order.length, perYear, perVenue };
   }
 
-  /** Each venue id's spelling, as its first paper writes it; read once per index. */
+  /** Each venue id's commonest spelling among the papers (the first one on a tie); read once per index. */
   private venueSpellings(): string[] {
     if (this.venueSpellingCache === undefined) {
-      const names = new Array<string | undefined>(this.venueIdByFolded.size);
-      let missing = names.length;
-      for (let ordinal = 0; ordinal < this.papers.length && missing > 0; ordinal += 1) {
-        const id = this.venueIds[ordinal]!;
-        if (names[id] !== undefined) continue;
-        names[id] = this.records[ordinal]!.venue;
-        missing -= 1;
+      const spellings = Array.from({ length: this.venueIdByFolded.size }, () => new Map<string, number>());
+      const { records } = this;
+      for (let ordinal = 0; ordinal < records.length; ordinal += 1) {
+        const counts = spellings[this.venueIds[ordinal]!]!;
+        const venue = records[ordinal]!.venue;
+        counts.set(venue, (counts.get(venue) ?? 0) + 1);
       }
-      this.venueSpellingCache = names.map((name) => name ?? '');
+      this.venueSpellingCache = spellings.map((counts) => {
+        let best: [string, number] = ['', 0];
+        for (const entry of counts) if (entry[1] > best[1]) best = entry;
+        return best[0];
+      });
     }
     return this.venueSpellingCache;
   }

@@ -37,7 +37,7 @@ describe('PaperIndex.search with a limit', () => {
 });
 
 describe('PaperIndex counts and unranked hits', () => {
-  it('counts per year and venue from its columns exactly as counting the ranked hits would', async () => {
+  it('counts per year and venue from its columns as counting the ranked hits would (each venue spelled one way)', async () => {
     const index = await syntheticIndex(2_000);
     const tally = <K>(keys: K[]): Map<K, number> => keys.reduce((counts, key) => counts.set(key, (counts.get(key) ?? 0) + 1), new Map<K, number>());
     for (const text of ['learning', 'year:2021..2023', '', 'learning -attention', 'venue:NeurIPS has:code', 'zzzz']) {
@@ -48,6 +48,14 @@ describe('PaperIndex counts and unranked hits', () => {
       expect(counted.perYear, text).toEqual(tally(papers.map((paper) => paper.year)));
       expect(counted.perVenue, text).toEqual(tally(papers.map((paper) => paper.venue)));
     }
+  });
+
+  it('counts venues that fold alike as one, under the spelling most papers use', async () => {
+    const seed = (await readCorpusFile('data/papers.json')).papers;
+    const spelled = (venue: string, year: number) => (paper: (typeof seed)[number], i: number): StoredPaper => ({ ...paper, id: `${venue}-${year}-${i}`, venue, year, firstSeenAt: SEEN });
+    const index = new PaperIndex([...seed.slice(0, 1).map(spelled('neurips', 2020)), ...seed.slice(1, 4).map(spelled('NeurIPS', 2021)), ...seed.slice(4, 5).map(spelled('ICML', 2021))]);
+    expect(index.countMatches(parseQuery('year:2021')).perVenue).toEqual(new Map([['NeurIPS', 3], ['ICML', 1]]));
+    expect(index.countMatches(parseQuery('')).perVenue).toEqual(new Map([['NeurIPS', 4], ['ICML', 1]]));
   });
 
   it('returns the same hits unranked, only in another order', async () => {
