@@ -12,6 +12,7 @@ import { readCorpusFile } from '../core/ingest/corpusFile.js';
 import type { Logger } from '../core/logger.js';
 import type { CommandInvocation } from '../core/reply/neutralReply.js';
 import { prepareTitleKeys } from '../core/search/findPaper.js';
+import { SLICE_MS } from '../core/search/inSlices.js';
 import type { PaperIndex, TextEngineFactory } from '../core/search/paperIndex.js';
 import { prepareAuthorTable } from '../core/stats/authorStats.js';
 import type { PaperStore } from '../core/store/paperStore.js';
@@ -89,6 +90,7 @@ export class PaperbotRuntime {
   }
 
   async close(): Promise<void> {
+    this.catalog.stopPreparing();
     await this.store.close();
   }
 }
@@ -100,11 +102,11 @@ export class PaperbotRuntime {
  * (100k papers: ~0.8, 0.3, 0.4 and 0.6 s), each in slices of a few milliseconds so that commands
  * arriving meanwhile wait that long, not the whole pass.
  */
-async function prepareIndexAhead(index: PaperIndex): Promise<void> {
-  await index.warmUp();
-  await prepareCorpusVocabulary(index);
-  await prepareTitleKeys(index);
-  await prepareAuthorTable(index.records);
+async function prepareIndexAhead(index: PaperIndex, signal: AbortSignal): Promise<void> {
+  await index.warmUp(SLICE_MS, signal);
+  await prepareCorpusVocabulary(index, signal);
+  await prepareTitleKeys(index, signal);
+  await prepareAuthorTable(index.records, signal);
 }
 
 /** Where the prebuilt search index lives: beside the SQLite file, var/ for PostgreSQL, nowhere for an in-memory store. */

@@ -29,7 +29,7 @@ export interface CatalogOptions {
    * waits; run on each loaded index once `prepareAhead()` was called (a bot or chat that stays up,
    * once it answers; not a one-off `ask`).
    */
-  warmUp?: (index: PaperIndex) => Promise<void>;
+  warmUp?: (index: PaperIndex, signal: AbortSignal) => Promise<void>;
 }
 
 export class PaperCatalog {
@@ -37,6 +37,8 @@ export class PaperCatalog {
   private revision: number;
   private refreshing: Promise<boolean> | undefined;
   private preparingAhead = false;
+  /** Aborts the preparation of the index being replaced, so two never run at once. */
+  private preparation: AbortController | undefined;
 
   private constructor(
     readonly store: PaperStore,
@@ -98,9 +100,20 @@ export class PaperCatalog {
     this.warmUp();
   }
 
+  /** Stops preparing ahead (the process is closing: a preparation still running would keep it alive for seconds). */
+  stopPreparing(): void {
+    this.preparingAhead = false;
+    this.preparation?.abort();
+  }
+
   private warmUp(): void {
-    if (!this.preparingAhead) return;
-    this.options.warmUp?.(this.currentIndex).catch((error: unknown) => this.options.logger.warn('preparing the index ahead failed', { error }));
+    if (!this.preparingAhead || this.options.warmUp === undefined) return;
+    this.preparation?.abort();
+    const preparation = new AbortController();
+    this.preparation = preparation;
+    this.options.warmUp(this.currentIndex, preparation.signal).catch((error: unknown) => {
+      if (!preparation.signal.aborted) this.options.logger.warn('preparing the index ahead failed', { error });
+    });
   }
 
   /** Polls for corpus changes until the returned function is called. */

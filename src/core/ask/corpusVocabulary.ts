@@ -6,7 +6,7 @@ import { allAuthorNames, foldName, type Paper } from '../paper.js';
 import { resolveQuery } from '../query/resolveQuery.js';
 import { emptyQuery } from '../query/queryTypes.js';
 import { VENUE_ALIASES } from '../query/venueAliases.js';
-import { forEachInSlices } from '../search/inSlices.js';
+import { forEachInSlices, SLICE_MS } from '../search/inSlices.js';
 import type { PaperIndex } from '../search/paperIndex.js';
 import type { AuthorIdentity } from './askTypes.js';
 
@@ -33,10 +33,10 @@ export function corpusVocabulary(index: PaperIndex): CorpusVocabulary {
 }
 
 /** Collects the names ahead, a chunk of papers at a time (a bot does this after loading; 100k papers take ~0.3 s). */
-export async function prepareCorpusVocabulary(index: PaperIndex): Promise<void> {
+export async function prepareCorpusVocabulary(index: PaperIndex, signal?: AbortSignal): Promise<void> {
   if (cache.has(index)) return;
   const spellings: Spellings = new Map();
-  await forEachInSlices(index.papers, (doc) => addSpellings(spellings, doc.paper));
+  await forEachInSlices(index.papers, (doc) => addSpellings(spellings, doc.paper), SLICE_MS, signal);
   if (!cache.has(index)) cache.set(index, buildVocabulary(index, spellings));
 }
 

@@ -2,7 +2,7 @@
 // an acronym ("ISDA") or a title with typos. Used by /paper, /ask and the "Similar papers" button.
 import { foldName, type StoredPaper } from '../paper.js';
 import { editDistance } from '../query/editDistance.js';
-import { forEachInSlices } from './inSlices.js';
+import { forEachInSlices, SLICE_MS } from './inSlices.js';
 import type { PaperIndex } from './paperIndex.js';
 
 export interface PaperMatch {
@@ -65,10 +65,10 @@ export function titleKeysOf(index: PaperIndex): TitleKeys[] {
 }
 
 /** Folds the titles ahead, a chunk at a time (a bot does this after loading; 100k titles take ~0.4 s). */
-export async function prepareTitleKeys(index: PaperIndex): Promise<void> {
+export async function prepareTitleKeys(index: PaperIndex, signal?: AbortSignal): Promise<void> {
   if (titleKeyCache.has(index)) return;
   const keys: TitleKeys[] = [];
-  await forEachInSlices(index.papers, ({ paper }) => keys.push(titleKeys(paper.title)));
+  await forEachInSlices(index.papers, ({ paper }) => keys.push(titleKeys(paper.title)), SLICE_MS, signal);
   if (!titleKeyCache.has(index)) titleKeyCache.set(index, keys);
 }
 

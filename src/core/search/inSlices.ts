@@ -10,13 +10,19 @@ export const SLICE_MS = 4;
 /** Items between clock reads; reading the clock per item would cost more than the work. */
 const CHECK_EVERY = 64;
 
-/** Calls `step` for each item in order, yielding to the event loop every `sliceMs` milliseconds. */
-export async function forEachInSlices<T>(items: readonly T[], step: (item: T) => void, sliceMs = SLICE_MS): Promise<void> {
+/**
+ * Calls `step` for each item in order, yielding to the event loop every `sliceMs` milliseconds.
+ * Once `signal` is aborted (the index being prepared was replaced) it throws at the next turn, so
+ * no half-done result is kept and no time is spent on an index nobody reads.
+ */
+export async function forEachInSlices<T>(items: readonly T[], step: (item: T) => void, sliceMs = SLICE_MS, signal?: AbortSignal): Promise<void> {
+  signal?.throwIfAborted();
   let sliceStarted = performance.now();
   for (let position = 0; position < items.length; position += 1) {
     step(items[position] as T);
     if (position % CHECK_EVERY === CHECK_EVERY - 1 && performance.now() - sliceStarted >= sliceMs) {
       await new Promise((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
       sliceStarted = performance.now();
     }
   }

@@ -225,9 +225,9 @@ export class PaperIndex {
    * every paper's authors (parsed lazily in a restored index: 0.6-0.9 s at 100k papers, in the
    * first such command), in slices of `sliceMs` between which commands arriving meanwhile are answered.
    */
-  async warmUp(sliceMs = SLICE_MS): Promise<void> {
+  async warmUp(sliceMs = SLICE_MS, signal?: AbortSignal): Promise<void> {
     const byName = new Map<string, number[]>();
-    await forEachInSlices(this.papers, (doc) => addAuthorNames(byName, doc), sliceMs);
+    await forEachInSlices(this.papers, (doc) => addAuthorNames(byName, doc), sliceMs, signal);
     this.authorIndex ??= byName;
   }
 

@@ -4,7 +4,7 @@
 // and "Gáo Huang" are one person, and cluster authors count even when the shown list is cut.
 import { allAuthorNames, foldName, type Paper } from '../paper.js';
 import { editDistance } from '../query/editDistance.js';
-import { forEachInSlices } from '../search/inSlices.js';
+import { forEachInSlices, SLICE_MS } from '../search/inSlices.js';
 
 export interface AuthorCount {
   /** The folded name: the author's identity. */
@@ -134,11 +134,11 @@ function authorTable(papers: readonly Paper[]): AuthorTable {
 }
 
 /** Builds the author table of a corpus in slices, between which commands are answered (a bot does this after loading). */
-export async function prepareAuthorTable(papers: readonly Paper[]): Promise<void> {
+export async function prepareAuthorTable(papers: readonly Paper[], signal?: AbortSignal): Promise<void> {
   if (tables.has(papers)) return;
   const tally = new AuthorTally();
   let position = 0;
-  await forEachInSlices(papers, (paper) => tally.add(paper, position++));
+  await forEachInSlices(papers, (paper) => tally.add(paper, position++), SLICE_MS, signal);
   if (!tables.has(papers)) tables.set(papers, tally.finish());
 }
 

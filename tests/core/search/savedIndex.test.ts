@@ -14,6 +14,8 @@ import type { Paper, StoredPaper } from '../../../src/core/paper.js';
 import { parseQuery } from '../../../src/core/query/parseQuery.js';
 import { resolveQuery } from '../../../src/core/query/resolveQuery.js';
 import { decodeSnapshot, encodeSnapshot } from '../../../src/core/search/indexSnapshot.js';
+import { prepareTitleKeys, titleKeysOf } from '../../../src/core/search/findPaper.js';
+import { forEachInSlices } from '../../../src/core/search/inSlices.js';
 import { LunrTextEngine } from '../../../src/core/search/lunrTextEngine.js';
 import { PaperIndex } from '../../../src/core/search/paperIndex.js';
 import { loadSavedIndex, readWholeFile, saveIndex, savedIndexFile } from '../../../src/core/search/savedIndex.js';
@@ -82,6 +84,22 @@ describe('index snapshot', () => {
     const author = `author:"${large[7]!.authors[0]!.name}"`;
     expect(searcher(restored)(author)).toEqual(searcher(new PaperIndex(large))(author));
     expect(searcher(restored)(author).length).toBeGreaterThan(0);
+  });
+
+  it('stops preparing when aborted and keeps nothing half-done', async () => {
+    const controller = new AbortController();
+    let done = 0;
+    const stepping = forEachInSlices(large, () => {
+      done += 1;
+      if (done === 100) controller.abort();
+    }, 0, controller.signal);
+    await expect(stepping).rejects.toThrow(/abort/i);
+    expect(done).toBeLessThan(large.length);
+    const restored = decodeSnapshot(encodeSnapshot(new PaperIndex(large)));
+    await expect(prepareTitleKeys(restored, AbortSignal.abort())).rejects.toThrow(/abort/i);
+    await expect(restored.warmUp(0, AbortSignal.abort())).rejects.toThrow(/abort/i);
+    // Asked for later, the title keys are whole: nothing partial was kept.
+    expect(titleKeysOf(restored)).toHaveLength(large.length);
   });
 
   it('keeps titles, venues and years with accents and symbols intact', () => {
@@ -246,6 +264,28 @@ describe('catalog with a saved index', () => {
     await store.upsertPapers(large.slice(35, 40));
     await catalog.refresh();
     expect(warmed).toEqual([35, 40]);
+    await store.close();
+  });
+
+  it('aborts the preparation of an index once it is replaced or the catalog stops, without a warning', async () => {
+    const folder = join(temporary, 'warm-up-abort');
+    const store = await storeWith(join(folder, 'papers.sqlite'), large.slice(0, 30));
+    const signals: AbortSignal[] = [];
+    const logger = recordingLogger();
+    // A preparation that never ends on its own: it runs until it is aborted.
+    const warmUp = (_index: PaperIndex, signal: AbortSignal): Promise<void> => {
+      signals.push(signal);
+      return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    };
+    const catalog = await PaperCatalog.open(store, { logger, warmUp });
+    catalog.prepareAhead();
+    await store.upsertPapers(large.slice(30, 35));
+    await catalog.refresh();
+    expect(signals.map((signal) => signal.aborted)).toEqual([true, false]);
+    catalog.stopPreparing();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(signals.map((signal) => signal.aborted)).toEqual([true, true]);
+    expect(logger.warnings).toEqual([]);
     await store.close();
   });
 
