@@ -18,9 +18,10 @@ let codesB = new Int32Array(64);
  * Edits needed to turn `a` into `b`, counted over code points (so an emoji is one character).
  * Case-sensitive: fold both sides first (see `foldName`) when case should not count.
  *
- * With `maxDistance`, stops as soon as the answer must exceed it and returns `maxDistance + 1`;
- * callers only ever ask "is it within k?", and most candidates are far away. Within the bound
- * only cells at most `maxDistance` off the diagonal can matter, so only those are computed.
+ * With `maxDistance` (whole edits: 2.5 means 2; below 0 means 0; NaN means no bound), stops as
+ * soon as the answer must exceed it and returns that bound + 1; callers only ever ask "is it
+ * within k?", and most candidates are far away. Within the bound only cells at most that many
+ * off the diagonal can matter, so only those are computed.
  */
 export function editDistance(a: string, b: string, maxDistance = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
@@ -32,9 +33,10 @@ export function editDistance(a: string, b: string, maxDistance = Number.POSITIVE
   const s = codesA;
   const t = codesB;
   const longest = Math.max(n, m);
-  // Distances never exceed the longer length, so a larger bound is no bound; kept an integer.
-  const cap = Math.min(Math.max(0, Math.floor(maxDistance)), longest);
-  const over = cap + 1;
+  const bound = Number.isNaN(maxDistance) ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(maxDistance));
+  // Distances never exceed the longer length, so a larger bound answers the same.
+  const cap = Math.min(bound, longest);
+  const over = bound + 1;
   if (Math.abs(n - m) > cap) return over;
   if (n === 0 || m === 0) return longest;
 

@@ -33,11 +33,13 @@ describe('editDistance', () => {
 
   it('agrees with the textbook table over code points, for any bound', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'é', '😀', ' '), maxLength: 20 });
-    const bound = fc.oneof(fc.integer({ min: 0, max: 8 }), fc.constant(Number.POSITIVE_INFINITY));
+    const bound = fc.oneof(fc.integer({ min: 0, max: 8 }), fc.double({ min: -3, max: 9, noNaN: true }), fc.constantFrom(Number.POSITIVE_INFINITY, Number.NaN));
     fc.assert(
       fc.property(text, text, bound, (a, b, maxDistance) => {
         const exact = textbookDistance(Array.from(a), Array.from(b));
-        expect(editDistance(a, b, maxDistance)).toBe(Math.min(exact, maxDistance + 1));
+        // Whole edits: 2.5 allows 2, below 0 allows none, NaN sets no bound.
+        const whole = Number.isNaN(maxDistance) ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(maxDistance));
+        expect(editDistance(a, b, maxDistance)).toBe(Math.min(exact, whole + 1));
       }),
       { numRuns: 3000 },
     );
