@@ -176,8 +176,9 @@ class AuthorTally {
 export function findAuthor(papers: readonly Paper[], text: string): AuthorMatch | undefined {
   const wanted = authorKey(text);
   if (wanted === '') return undefined;
+  const score = nameScorer(wanted);
   const scored = authorTable(papers)
-    .authors.map((author) => ({ author, score: nameScore(author.key, wanted) }))
+    .authors.map((author) => ({ author, score: score(author.key) }))
     .filter((entry) => entry.score > 0)
     .sort((a, b) => b.score - a.score || byCountThenName(a.author, b.author));
   const best = scored[0];
@@ -207,27 +208,37 @@ export function suggestAuthors(papers: readonly Paper[], text: string, limit = 3
     .map((entry) => entry.author);
 }
 
-/** How well a folded typed name names a folded author name; 0 when it does not. */
-function nameScore(name: string, wanted: string): number {
-  if (name === wanted) return 100;
-  const nameWords = name.split(' ');
+/**
+ * How well a folded typed name names a folded author name; 0 when it does not. Made once per
+ * look-up and called for every distinct author (hundreds of thousands at 100k papers), so what
+ * depends on the typed name alone is prepared here and each check is tried only when a cheap
+ * test on lengths allows it.
+ */
+export function nameScorer(wanted: string): (name: string) => number {
   const wantedWords = wanted.split(' ');
-  // Words in order inside the name: "huang", "gao", "gao huang" for "gao huang".
-  if (` ${name} `.includes(` ${wanted} `)) return 80;
-  // The same words in another order: "Huang Gao", as some sources write Chinese names.
-  if (wantedWords.length === nameWords.length && [...wantedWords].sort().join(' ') === [...nameWords].sort().join(' ')) return 75;
-  // Initials for given names: "G. Huang", "g huang".
-  if (wantedWords.length === nameWords.length && wantedWords.length > 1 && wantedWords.every((word, i) => word === nameWords[i] || (word.length === 1 && nameWords[i]?.startsWith(word) === true))) return 70;
+  const padded = ` ${wanted} `;
+  const sortedWanted = [...wantedWords].sort().join(' ');
+  const hasInitial = wantedWords.length > 1 && wantedWords.some((word) => word.length === 1);
   // A typo in the whole name: one edit for short names, more for long ones.
   const allowed = Math.max(1, Math.floor(wanted.length / 5));
-  const whole = editDistance(wanted, name, allowed);
-  if (whole <= allowed) return 60 - whole;
   // A typo in one word typed alone ("huamg"): only for words long enough that one edit is telling.
-  if (wantedWords.length === 1 && wanted.length >= 4) {
-    const perWord = Math.min(...nameWords.map((word) => editDistance(wanted, word, 1)));
-    if (perWord <= 1) return 50;
-  }
-  return 0;
+  const oneLongWord = wantedWords.length === 1 && wanted.length >= 4;
+  return (name) => {
+    if (name === wanted) return 100;
+    // Words in order inside the name: "huang", "gao", "gao huang" for "gao huang".
+    if (name.includes(wanted) && ` ${name} `.includes(padded)) return 80;
+    // The same words in another order: "Huang Gao", as some sources write Chinese names (same words, same length).
+    if (name.length === wanted.length && name.split(' ').sort().join(' ') === sortedWanted) return 75;
+    // Initials for given names: "G. Huang", "g huang".
+    if (hasInitial) {
+      const nameWords = name.split(' ');
+      if (nameWords.length === wantedWords.length && wantedWords.every((word, i) => word === nameWords[i] || (word.length === 1 && nameWords[i]?.startsWith(word) === true))) return 70;
+    }
+    const whole = editDistance(wanted, name, allowed);
+    if (whole <= allowed) return 60 - whole;
+    if (oneLongWord && name.split(' ').some((word) => editDistance(wanted, word, 1) <= 1)) return 50;
+    return 0;
+  };
 }
 
 function commonestSpelling(spellings: ReadonlyMap<string, number>): string {
