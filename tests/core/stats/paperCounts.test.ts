@@ -1,7 +1,17 @@
-// Papers per year and per venue: the numbers behind /stats.
+// Papers per year and per venue from counts: the numbers behind /stats.
 import { describe, expect, it } from 'vitest';
 import { readCorpusFile } from '../../../src/core/ingest/corpusFile.js';
-import { papersPerVenue, papersPerYear } from '../../../src/core/stats/paperCounts.js';
+import type { Paper } from '../../../src/core/paper.js';
+import { topVenues, venueCounts, yearCounts } from '../../../src/core/stats/paperCounts.js';
+
+/** How many papers have each value of `key`: what PaperIndex.countMatches hands these functions. */
+function tally<K>(papers: readonly Paper[], key: (paper: Paper) => K): Map<K, number> {
+  const counts = new Map<K, number>();
+  for (const paper of papers) counts.set(key(paper), (counts.get(key(paper)) ?? 0) + 1);
+  return counts;
+}
+const papersPerYear = (papers: readonly Paper[]) => yearCounts(tally(papers, (paper) => paper.year));
+const papersPerVenue = (papers: readonly Paper[], limit = Number.POSITIVE_INFINITY) => topVenues(venueCounts(tally(papers, (paper) => paper.venue)), limit);
 
 describe('paper counts on the bundled corpus', async () => {
   const corpus = (await readCorpusFile('data/papers.json')).papers;
