@@ -6,7 +6,7 @@ import { formatQuery } from '../src/core/query/formatQuery.js';
 import { paperSummaryCard } from '../src/core/reply/paperCards.js';
 import { reply, type ReplyButton } from '../src/core/reply/neutralReply.js';
 import { QUERY_OPTIONS } from '../src/core/commands/sharedOptions.js';
-import { correctionButtons, unknownAuthorFilter } from '../src/core/commands/unknownAuthor.js';
+import { unknownAuthorFilter, unknownAuthorReply } from '../src/core/commands/unknownAuthor.js';
 
 export const PAGE_SIZE = 5;
 
@@ -39,7 +39,7 @@ export default {
           ? reply(`No papers match ${interpreted === '' ? 'that' : `\`${interpreted}\``}.`, {
             footer: 'Try fewer words, a wider year range, or /help papers for the query syntax.',
           })
-          : reply(unknown.message, { footer: unknown.hint, buttons: correctionButtons(unknown, 'papers') }),
+          : unknownAuthorReply(unknown, 'papers'),
         query: interpreted,
         total: 0,
         papers: [],

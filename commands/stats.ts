@@ -3,7 +3,7 @@
 import type { Command } from '../src/core/commands/command.js';
 import { queryFromOptions } from '../src/core/commands/queryOptions.js';
 import { QUERY_OPTIONS } from '../src/core/commands/sharedOptions.js';
-import { correctionButtons, unknownAuthorFilter } from '../src/core/commands/unknownAuthor.js';
+import { unknownAuthorFilter, unknownAuthorReply } from '../src/core/commands/unknownAuthor.js';
 import { formatQuery } from '../src/core/query/formatQuery.js';
 import { reply } from '../src/core/reply/neutralReply.js';
 import { topVenues, venueCounts, yearCounts } from '../src/core/stats/paperCounts.js';
@@ -32,7 +32,7 @@ export default {
           ? reply(`No papers match \`${interpreted}\`, so there is nothing to count.`, {
             footer: 'Try fewer words or a wider year range; /help stats shows examples.',
           })
-          : reply(unknown.message, { footer: unknown.hint, buttons: correctionButtons(unknown, 'stats') }),
+          : unknownAuthorReply(unknown, 'stats'),
         query: interpreted,
         total: 0,
         papers: [],

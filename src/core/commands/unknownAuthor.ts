@@ -4,7 +4,7 @@
 // this explains a miss after the search instead of refusing the query before it.
 import { formatQuery } from '../query/formatQuery.js';
 import type { ParsedQuery } from '../query/queryTypes.js';
-import type { ReplyButton } from '../reply/neutralReply.js';
+import { reply, type NeutralReply, type ReplyButton } from '../reply/neutralReply.js';
 import type { PaperIndex } from '../search/paperIndex.js';
 import { findAuthor, suggestAuthors } from '../stats/authorStats.js';
 
@@ -35,11 +35,11 @@ export function unknownAuthorFilter(index: PaperIndex, query: ParsedQuery): Unkn
   return { message: `${missing} Did you mean ${orList(suggestions)}?`, hint: `Try ${correctedQuery}`, correction: { name: closest, query: correctedQuery } };
 }
 
-/** A button that runs `command` again with the closest name; none without one. */
-export function correctionButtons(unknown: UnknownAuthor, command: string): ReplyButton[] {
+/** The reply for such a miss, with a button that runs `command` again with the closest name (when there is one). */
+export function unknownAuthorReply(unknown: UnknownAuthor, command: string): NeutralReply {
   const { correction } = unknown;
-  if (correction === undefined) return [];
-  return [{ label: `Did you mean ${correction.name}?`, style: 'primary', invocation: { command, options: { query: correction.query } } }];
+  const buttons: ReplyButton[] = correction === undefined ? [] : [{ label: `Did you mean ${correction.name}?`, style: 'primary', invocation: { command, options: { query: correction.query } } }];
+  return reply(unknown.message, { footer: unknown.hint, buttons });
 }
 
 /** "A", "A or B", "A, B or C". */
