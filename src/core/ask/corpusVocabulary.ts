@@ -6,7 +6,7 @@ import { allAuthorNames, foldName, type Paper } from '../paper.js';
 import { resolveQuery } from '../query/resolveQuery.js';
 import { emptyQuery } from '../query/queryTypes.js';
 import { VENUE_ALIASES } from '../query/venueAliases.js';
-import { forEachInSlices, SLICE_MS } from '../search/inSlices.js';
+import { preparedPerKey } from '../search/inSlices.js';
 import type { PaperIndex } from '../search/paperIndex.js';
 import type { AuthorIdentity } from './askTypes.js';
 
@@ -21,23 +21,18 @@ export interface CorpusVocabulary {
   longestVenueWords: number;
 }
 
-const cache = new WeakMap<PaperIndex, CorpusVocabulary>();
+const vocabularies = preparedPerKey((index: PaperIndex) => {
+  const spellings: Spellings = new Map();
+  return { items: index.papers, step: (doc) => addSpellings(spellings, doc.paper), result: () => buildVocabulary(index, spellings) };
+});
 
 export function corpusVocabulary(index: PaperIndex): CorpusVocabulary {
-  let vocabulary = cache.get(index);
-  if (vocabulary === undefined) {
-    vocabulary = buildVocabulary(index);
-    cache.set(index, vocabulary);
-  }
-  return vocabulary;
+  return vocabularies.get(index);
 }
 
-/** Collects the names ahead, a chunk of papers at a time (a bot does this after loading; 100k papers take ~0.3 s). */
-export async function prepareCorpusVocabulary(index: PaperIndex, signal?: AbortSignal): Promise<void> {
-  if (cache.has(index)) return;
-  const spellings: Spellings = new Map();
-  await forEachInSlices(index.papers, (doc) => addSpellings(spellings, doc.paper), SLICE_MS, signal);
-  if (!cache.has(index)) cache.set(index, buildVocabulary(index, spellings));
+/** Collects the names ahead, in slices (a bot does this after loading; 100k papers take ~0.3 s). */
+export function prepareCorpusVocabulary(index: PaperIndex, signal?: AbortSignal): Promise<void> {
+  return vocabularies.prepare(index, signal);
 }
 
 /** Folded author name -> each spelling of it -> how many papers use that spelling. */
@@ -53,7 +48,7 @@ function addSpellings(spellings: Spellings, paper: Paper): void {
   }
 }
 
-function buildVocabulary(index: PaperIndex, spellings: Spellings = allSpellings(index)): CorpusVocabulary {
+function buildVocabulary(index: PaperIndex, spellings: Spellings): CorpusVocabulary {
   const authors = new Map<string, AuthorIdentity>();
   for (const [folded, counts] of spellings) {
     const [name] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [folded];
@@ -81,12 +76,6 @@ function buildVocabulary(index: PaperIndex, spellings: Spellings = allSpellings(
   const allNames = [...venues.keys(), ...otherVenues.keys()];
   const longestVenueWords = Math.max(1, ...allNames.map((name) => name.split(' ').length));
   return { authors, venues, otherVenues, longestVenueWords };
-}
-
-function allSpellings(index: PaperIndex): Spellings {
-  const spellings: Spellings = new Map();
-  for (const doc of index.papers) addSpellings(spellings, doc.paper);
-  return spellings;
 }
 
 /** The corpus spelling of a venue name or alias, using the same resolution as the query language. */

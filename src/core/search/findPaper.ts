@@ -2,7 +2,7 @@
 // an acronym ("ISDA") or a title with typos. Used by /paper, /ask and the "Similar papers" button.
 import { foldName, type StoredPaper } from '../paper.js';
 import { editDistance } from '../query/editDistance.js';
-import { forEachInSlices, SLICE_MS } from './inSlices.js';
+import { preparedPerKey } from './inSlices.js';
 import type { PaperIndex } from './paperIndex.js';
 
 export interface PaperMatch {
@@ -51,25 +51,21 @@ export interface TitleKeys {
 }
 
 const EMPTY_TITLE: TitleKeys = { folded: '', padded: '  ', short: '', astral: false };
-const titleKeyCache = new WeakMap<PaperIndex, TitleKeys[]>();
 const ASTRAL = /[\uD800-\uDFFF]/;
+
+const titleKeysByIndex = preparedPerKey((index: PaperIndex) => {
+  const keys: TitleKeys[] = [];
+  return { items: index.papers, step: ({ paper }) => keys.push(titleKeys(paper.title)), result: () => keys };
+});
 
 /** Every title of the index folded for title lookups, on first use unless prepared ahead. */
 export function titleKeysOf(index: PaperIndex): TitleKeys[] {
-  let keys = titleKeyCache.get(index);
-  if (keys === undefined) {
-    keys = index.papers.map(({ paper }) => titleKeys(paper.title));
-    titleKeyCache.set(index, keys);
-  }
-  return keys;
+  return titleKeysByIndex.get(index);
 }
 
-/** Folds the titles ahead, a chunk at a time (a bot does this after loading; 100k titles take ~0.4 s). */
-export async function prepareTitleKeys(index: PaperIndex, signal?: AbortSignal): Promise<void> {
-  if (titleKeyCache.has(index)) return;
-  const keys: TitleKeys[] = [];
-  await forEachInSlices(index.papers, ({ paper }) => keys.push(titleKeys(paper.title)), SLICE_MS, signal);
-  if (!titleKeyCache.has(index)) titleKeyCache.set(index, keys);
+/** Folds the titles ahead, in slices (a bot does this after loading; 100k titles take ~0.4 s). */
+export function prepareTitleKeys(index: PaperIndex, signal?: AbortSignal): Promise<void> {
+  return titleKeysByIndex.prepare(index, signal);
 }
 
 function titleKeys(title: string): TitleKeys {

@@ -27,3 +27,43 @@ export async function forEachInSlices<T>(items: readonly T[], step: (item: T) =>
     }
   }
 }
+
+/** Work over a list that ends in one value: run at once when a command needs it, or ahead in slices. */
+export interface StepwiseBuild<T, V> {
+  items: readonly T[];
+  step: (item: T) => void;
+  result: () => V;
+}
+
+export function buildNow<T, V>(build: StepwiseBuild<T, V>): V {
+  for (const item of build.items) build.step(item);
+  return build.result();
+}
+
+export async function buildInSlices<T, V>(build: StepwiseBuild<T, V>, sliceMs = SLICE_MS, signal?: AbortSignal): Promise<V> {
+  await forEachInSlices(build.items, build.step, sliceMs, signal);
+  return build.result();
+}
+
+/**
+ * A value kept per key (an index, a list of papers): built on first use, or prepared ahead in
+ * slices by a bot; whichever finishes first is kept, and an aborted preparation keeps nothing.
+ */
+export function preparedPerKey<K extends object, T, V>(start: (key: K) => StepwiseBuild<T, V>): { get(key: K): V; prepare(key: K, signal?: AbortSignal): Promise<void> } {
+  const values = new WeakMap<K, V>();
+  return {
+    get(key) {
+      let value = values.get(key);
+      if (value === undefined) {
+        value = buildNow(start(key));
+        values.set(key, value);
+      }
+      return value;
+    },
+    async prepare(key, signal) {
+      if (values.has(key)) return;
+      const value = await buildInSlices(start(key), SLICE_MS, signal);
+      if (!values.has(key)) values.set(key, value);
+    },
+  };
+}

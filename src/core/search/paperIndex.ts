@@ -10,7 +10,7 @@ import type { ParsedQuery, SortOrder, TextAlternative, TextClause } from '../que
 import { buildAcronymDictionary, expansionsFor, type AcronymDictionary } from './acronyms.js';
 import { selectTextEngine } from './engineSelection.js';
 import { buildPhraseFilter, mayContainPhrase, phrasePairs } from './phraseFilter.js';
-import { forEachInSlices, SLICE_MS } from './inSlices.js';
+import { buildInSlices, buildNow, SLICE_MS, type StepwiseBuild } from './inSlices.js';
 import { foldText } from './searchTokens.js';
 import { scoredPapers, type IndexedPaper, type ScoredPapers, type TextEngine, type TextEngineFactory } from './textEngine.js';
 
@@ -226,8 +226,7 @@ export class PaperIndex {
    * first such command), in slices of `sliceMs` between which commands arriving meanwhile are answered.
    */
   async warmUp(sliceMs = SLICE_MS, signal?: AbortSignal): Promise<void> {
-    const byName = new Map<string, number[]>();
-    await forEachInSlices(this.papers, (doc) => addAuthorNames(byName, doc), sliceMs, signal);
+    const byName = await buildInSlices(authorIndexBuild(this.papers), sliceMs, signal);
     this.authorIndex ??= byName;
   }
 
@@ -244,11 +243,7 @@ export class PaperIndex {
 
   /** Folded author name -> the papers listing it (shown authors and cluster people), built on the first author filter. */
   private papersByAuthor(): Map<string, number[]> {
-    if (this.authorIndex === undefined) {
-      const byName = new Map<string, number[]>();
-      for (const doc of this.papers) addAuthorNames(byName, doc);
-      this.authorIndex = byName;
-    }
+    this.authorIndex ??= buildNow(authorIndexBuild(this.papers));
     return this.authorIndex;
   }
 
@@ -360,13 +355,17 @@ export class PaperIndex {
   }
 }
 
-/** Adds the paper's folded names to an author index (papers in ordinal order, each listed once per name). */
-function addAuthorNames(byName: Map<string, number[]>, doc: IndexedPaper): void {
-  for (const name of doc.foldedAuthors) {
-    const ordinals = byName.get(name);
-    if (ordinals === undefined) byName.set(name, [doc.ordinal]);
-    else if (ordinals.at(-1) !== doc.ordinal) ordinals.push(doc.ordinal);
-  }
+/** Folded author name -> the papers listing it, in ordinal order, each listed once per name. */
+function authorIndexBuild(papers: readonly IndexedPaper[]): StepwiseBuild<IndexedPaper, Map<string, number[]>> {
+  const byName = new Map<string, number[]>();
+  const step = (doc: IndexedPaper): void => {
+    for (const name of doc.foldedAuthors) {
+      const ordinals = byName.get(name);
+      if (ordinals === undefined) byName.set(name, [doc.ordinal]);
+      else if (ordinals.at(-1) !== doc.ordinal) ordinals.push(doc.ordinal);
+    }
+  };
+  return { items: papers, step, result: () => byName };
 }
 
 /** Per-paper values that every query reads, by ordinal, in typed arrays. */

@@ -1,10 +1,11 @@
 // Who wrote what: author counts over a set of papers, one author's profile (papers, years,
 // venues, co-authors), and fuzzy author look-up. Functions over papers, shared by /authors and
-// the "did you mean" of author filters; a corpus's author table is kept per paper list. An author's identity is the folded name (foldName), so "Gao Huang 0001", "gao huang"
-// and "Gáo Huang" are one person, and cluster authors count even when the shown list is cut.
+// the "did you mean" of author filters; a corpus's author table is kept per paper list. An
+// author's identity is the folded name (foldName), so "Gao Huang 0001", "gao huang" and
+// "Gáo Huang" are one person, and cluster authors count even when the shown list is cut.
 import { allAuthorNames, foldName, type Paper } from '../paper.js';
 import { editDistance } from '../query/editDistance.js';
-import { forEachInSlices, SLICE_MS } from '../search/inSlices.js';
+import { buildNow, preparedPerKey, type StepwiseBuild } from '../search/inSlices.js';
 
 export interface AuthorCount {
   /** The folded name: the author's identity. */
@@ -61,9 +62,7 @@ function authorsOf(paper: Paper): Map<string, string> {
 
 /** Counts papers per author; most papers first, then alphabetically. */
 export function countAuthors(papers: readonly Paper[]): AuthorCount[] {
-  const tally = new AuthorTally();
-  papers.forEach((paper, position) => tally.add(paper, position));
-  return tally.finish().authors.sort(byCountThenName);
+  return buildNow(tallyAuthors(papers)).authors.sort(byCountThenName);
 }
 
 /** The `count` most frequent authors of a corpus (most papers first, then alphabetically) and how many authors it has. */
@@ -120,52 +119,43 @@ interface AuthorTable {
   positionsByKey: Map<string, number[]>;
 }
 
-const tables = new WeakMap<readonly Paper[], AuthorTable>();
+const tables = preparedPerKey(tallyAuthors);
 
 function authorTable(papers: readonly Paper[]): AuthorTable {
-  let table = tables.get(papers);
-  if (table === undefined) {
-    const tally = new AuthorTally();
-    papers.forEach((paper, position) => tally.add(paper, position));
-    table = tally.finish();
-    tables.set(papers, table);
-  }
-  return table;
+  return tables.get(papers);
 }
 
 /** Builds the author table of a corpus in slices, between which commands are answered (a bot does this after loading). */
-export async function prepareAuthorTable(papers: readonly Paper[], signal?: AbortSignal): Promise<void> {
-  if (tables.has(papers)) return;
-  const tally = new AuthorTally();
-  let position = 0;
-  await forEachInSlices(papers, (paper) => tally.add(paper, position++), SLICE_MS, signal);
-  if (!tables.has(papers)) tables.set(papers, tally.finish());
+export function prepareAuthorTable(papers: readonly Paper[], signal?: AbortSignal): Promise<void> {
+  return tables.prepare(papers, signal);
 }
 
-class AuthorTally {
-  private readonly byKey = new Map<string, { positions: number[]; spellings: Map<string, number> }>();
-
-  add(paper: Paper, position: number): void {
+/** Counts each paper's distinct authors (by key) and notes where each appears. */
+function tallyAuthors(papers: readonly Paper[]): StepwiseBuild<Paper, AuthorTable> {
+  const byKey = new Map<string, { positions: number[]; spellings: Map<string, number> }>();
+  let position = 0;
+  const step = (paper: Paper): void => {
     for (const [key, name] of authorsOf(paper)) {
-      let entry = this.byKey.get(key);
+      let entry = byKey.get(key);
       if (entry === undefined) {
         entry = { positions: [], spellings: new Map<string, number>() };
-        this.byKey.set(key, entry);
+        byKey.set(key, entry);
       }
       entry.positions.push(position);
       entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
     }
-  }
-
-  finish(): AuthorTable {
+    position += 1;
+  };
+  const result = (): AuthorTable => {
     const authors: AuthorCount[] = [];
     const positionsByKey = new Map<string, number[]>();
-    for (const [key, entry] of this.byKey) {
+    for (const [key, entry] of byKey) {
       authors.push({ key, name: commonestSpelling(entry.spellings), papers: entry.positions.length });
       positionsByKey.set(key, entry.positions);
     }
     return { authors, positionsByKey };
-  }
+  };
+  return { items: papers, step, result };
 }
 
 /**
