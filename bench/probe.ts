@@ -2,8 +2,7 @@
 // start the real runtime on DATABASE_URL with one text engine, note when it is ready and its RSS,
 // then run the fixed query mix through the command layer and the index, and print one JSON line.
 // Run by bench/run.ts; by hand: DATABASE_URL=... node dist/bench/probe.js --engine bm25 --mix mix.json
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PaperbotRuntime, searchIndexDirectory } from '../src/app/runtime.js';
 import { loadConfig } from '../src/config.js';
@@ -12,6 +11,7 @@ import { silentLogger } from '../src/core/logger.js';
 import { parseQuery } from '../src/core/query/parseQuery.js';
 import { Bm25TextEngine } from '../src/core/search/bm25TextEngine.js';
 import { LunrTextEngine } from '../src/core/search/lunrTextEngine.js';
+import { savedIndexFile } from '../src/core/search/savedIndex.js';
 import type { TextEngine, TextEngineFactory } from '../src/core/search/textEngine.js';
 import { MiniSearchTextEngine } from './miniSearchTextEngine.js';
 import { percentile, type MixEntry } from './queryMix.js';
@@ -106,21 +106,19 @@ const result: ProbeResult = {
   listPapersMs,
   rssMb: memory.rss / 2 ** 20,
   heapMb: memory.heapUsed / 2 ** 20,
-  serializedMb: timed === undefined ? savedIndexSize(config.databaseUrl) : serializedSize(built),
+  serializedMb: timed === undefined ? await savedIndexSize(config.databaseUrl) : serializedSize(built),
   commands,
   search: { p50: percentile(searchTimes, 50), p99: percentile(searchTimes, 99), count: searchTimes.length },
 };
 await runtime.close();
 process.stdout.write(`${JSON.stringify(result)}\n`);
 
-/** The saved index file (papers, columns and BM25) that "auto" restored. */
-function savedIndexSize(databaseUrl: string): number | undefined {
+/** The saved index file (papers, columns and BM25) that "auto" restored: the one for the store's current stamp. */
+async function savedIndexSize(databaseUrl: string): Promise<number | undefined> {
   const directory = searchIndexDirectory(databaseUrl);
-  if (directory === undefined || !existsSync(directory)) return undefined;
-  const sizes = readdirSync(directory)
-    .filter((name) => name.startsWith('index-') && name.endsWith('.bin'))
-    .map((name) => statSync(join(directory, name)).size);
-  return sizes.length === 0 ? undefined : Math.max(...sizes) / 2 ** 20;
+  if (directory === undefined) return undefined;
+  const file = savedIndexFile(directory, await runtime.store.corpusStamp());
+  return existsSync(file) ? statSync(file).size / 2 ** 20 : undefined;
 }
 
 function serializedSize(engine: TextEngine | undefined): number | undefined {
